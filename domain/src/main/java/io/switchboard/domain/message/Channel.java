@@ -1,0 +1,8 @@
+package io.switchboard.domain.message;
+
+/** How a message travels. */
+public enum Channel {
+    SMS,
+    MMS,
+    WHATSAPP
+}
