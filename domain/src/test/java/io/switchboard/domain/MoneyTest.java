@@ -1,0 +1,53 @@
+package io.switchboard.domain;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MoneyTest {
+
+    @Test
+    void arithmeticIsExact() {
+        Money rate = Money.of("0.0075", "USD");
+
+        assertThat(rate.times(3)).isEqualTo(Money.of("0.0225", "USD"));
+        assertThat(rate.plus(Money.of("0.0025", "usd"))).isEqualTo(Money.of("0.01", "USD"));
+        assertThat(Money.of("0.1", "USD").plus(Money.of("0.2", "USD"))).isEqualTo(Money.of("0.3", "USD"));
+    }
+
+    @Test
+    void equalityIgnoresTrailingZeros() {
+        assertThat(Money.of("0.00750", "USD")).isEqualTo(Money.of("0.0075", "USD"));
+        assertThat(Money.of("0.000", "EUR")).isEqualTo(Money.zero(java.util.Currency.getInstance("EUR")));
+    }
+
+    @Test
+    void refusesToAddOrCompareDifferentCurrencies() {
+        Money usd = Money.of("1", "USD");
+        Money eur = Money.of("1", "EUR");
+
+        assertThatThrownBy(() -> usd.plus(eur)).isInstanceOf(SwitchboardException.class)
+                .hasMessageContaining("cannot add 1 USD and 1 EUR");
+        assertThatThrownBy(() -> usd.compareTo(eur)).isInstanceOf(SwitchboardException.class)
+                .hasMessageContaining("exchange-rate");
+    }
+
+    @Test
+    void comparesWithinOneCurrency() {
+        assertThat(Money.of("0.05", "USD").isGreaterThan(Money.of("0.049", "USD"))).isTrue();
+        assertThat(Money.of("-0.0075", "USD").abs()).isEqualTo(Money.of("0.0075", "USD"));
+    }
+
+    @Test
+    void rejectsBadInputNamingIt() {
+        assertThatThrownBy(() -> Money.of("0,75", "USD")).hasMessageContaining("'amount'").hasMessageContaining("0,75");
+        assertThatThrownBy(() -> Money.of("1", "XYZ1")).hasMessageContaining("'currency'").hasMessageContaining("XYZ1");
+        assertThatThrownBy(() -> new Money(null, java.util.Currency.getInstance("USD")))
+                .isInstanceOf(SwitchboardException.class).hasMessageContaining("'amount' is required");
+        assertThatThrownBy(() -> Money.of(BigDecimal.ONE, "USD").times(null))
+                .isInstanceOf(SwitchboardException.class);
+    }
+}
