@@ -1,0 +1,96 @@
+package io.switchboard.architecture;
+
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The rules of ARCHITECTURE.md's module table, as ArchUnit rules. Kept apart from the test that applies them so
+ * that {@link ArchitectureRulesCanFailTest} can run each one against deliberately bad classes.
+ */
+final class ArchitectureRules {
+
+    static final String DOMAIN = "io.switchboard.domain..";
+    static final String APPLICATION = "io.switchboard.application..";
+    static final String ADAPTERS = "io.switchboard.adapters..";
+    static final String SANDBOX = "io.switchboard.sandbox..";
+    static final String BOOTSTRAP = "io.switchboard.bootstrap..";
+
+    private ArchitectureRules() {
+    }
+
+    static final ArchRule modules_depend_in_one_direction = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("domain").definedBy(DOMAIN)
+            .layer("application").definedBy(APPLICATION)
+            .layer("adapters").definedBy(ADAPTERS)
+            .layer("sandbox").definedBy(SANDBOX)
+            .layer("bootstrap").definedBy(BOOTSTRAP)
+            .whereLayer("bootstrap").mayNotBeAccessedByAnyLayer()
+            .whereLayer("application").mayOnlyBeAccessedByLayers("bootstrap")
+            .whereLayer("adapters").mayOnlyBeAccessedByLayers("bootstrap")
+            .whereLayer("sandbox").mayOnlyBeAccessedByLayers("bootstrap")
+            .whereLayer("domain").mayOnlyBeAccessedByLayers("application", "adapters", "bootstrap")
+            .whereLayer("domain").mayNotAccessAnyLayer()
+            .whereLayer("sandbox").mayNotAccessAnyLayer()
+            .whereLayer("application").mayOnlyAccessLayers("domain")
+            .whereLayer("adapters").mayOnlyAccessLayers("domain")
+            .because("dependencies point inward: bootstrap -> application -> domain <- adapters, and the sandbox "
+                    + "is an independent oracle whose bugs must not agree with ours");
+
+    static final ArchRule domain_uses_only_the_jdk_and_libphonenumber = classes()
+            .that().resideInAPackage(DOMAIN)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..", "com.google.i18n.phonenumbers..")
+            .because("the domain is pure: no framework and no I/O library");
+
+    static final ArchRule application_uses_only_its_libraries = classes()
+            .that().resideInAPackage(APPLICATION)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java..",
+                    "com.github.benmanes.caffeine..", "io.micrometer..", "io.github.resilience4j..", "org.slf4j..",
+                    "org.jspecify..", "javax.annotation..")
+            .because("routing is built on Caffeine, Micrometer, Resilience4j and SLF4J, never on an HTTP client");
+
+    static final ArchRule adapters_use_only_their_http_stack = classes()
+            .that().resideInAPackage(ADAPTERS)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(ADAPTERS, DOMAIN, "java..", "javax.crypto..",
+                    "retrofit2..", "okhttp3..", "okio..", "com.squareup.moshi..", "org.slf4j..", "kotlin..")
+            .because("an adapter is one vendor's HTTP client (Retrofit, Moshi, OkHttp) mapped onto the domain");
+
+    static final ArchRule adapters_do_not_know_each_other = slices()
+            .matching("io.switchboard.adapters.(*)..")
+            .should().notDependOnEachOther()
+            .because("each vendor adapter stands alone; what they share belongs in the domain");
+
+    static final ArchRule sandbox_uses_only_the_jdk_and_moshi = classes()
+            .that().resideInAPackage(SANDBOX)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(SANDBOX, "java..", "javax..",
+                    "com.sun.net.httpserver..", "com.squareup.moshi..", "okio..")
+            .because("the emulators run on the JDK's HTTP server and must share no code with what they test");
+
+    static final ArchRule only_bootstrap_uses_guice = noClasses()
+            .that().resideOutsideOfPackage(BOOTSTRAP)
+            .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..", "jakarta.inject..",
+                    "javax.inject..")
+            .because("wiring is bootstrap's job; the library stays usable without a DI container");
+
+    static final ArchRule no_package_cycles = slices()
+            .matching("io.switchboard.(**)")
+            .should().beFreeOfCycles()
+            .because("a cycle makes two packages one, whatever their names say");
+
+    static final ArchRule ports_are_interfaces = classes()
+            .that().resideInAPackage("io.switchboard.domain.port..")
+            .and().haveSimpleNameEndingWith("Port")
+            .should().beInterfaces()
+            .because("a port is a contract that each adapter implements");
+
+    static final ArchRule domain_values_are_immutable = fields()
+            .that().areDeclaredInClassesThat().resideInAPackage(DOMAIN)
+            .and().areDeclaredInClassesThat().haveSimpleNameNotEndingWith("Builder")
+            .should().beFinal()
+            .because("domain values are shared across threads and routing attempts without copying");
+}

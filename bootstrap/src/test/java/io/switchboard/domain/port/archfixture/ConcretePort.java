@@ -1,0 +1,5 @@
+package io.switchboard.domain.port.archfixture;
+
+/** Deliberately bad: a port that is a class. Only for ArchitectureRulesCanFailTest. */
+public final class ConcretePort {
+}
