@@ -7,6 +7,8 @@ import java.util.List;
 /**
  * Plivo's JSON bodies as records, with the wire's snake_case names. Every field is nullable and statuses stay
  * strings, so that a field Plivo drops or a status it adds never breaks parsing; the mapper decides what they mean.
+ * The records are public only because Moshi binds records through public accessors; their enclosing class keeps
+ * them out of the API.
  */
 final class PlivoDtos {
 
@@ -15,7 +17,7 @@ final class PlivoDtos {
 
     // ---- requests
 
-    record SendMessageBody(
+    public record SendMessageBody(
             String src,
             String dst,
             String text,
@@ -26,7 +28,7 @@ final class PlivoDtos {
             Boolean log) {
     }
 
-    record MakeCallBody(
+    public record MakeCallBody(
             String from,
             String to,
             @Json(name = "answer_url") String answerUrl,
@@ -37,7 +39,7 @@ final class PlivoDtos {
 
     // ---- responses
 
-    record Meta(
+    public record Meta(
             Integer limit,
             Integer offset,
             String next,
@@ -45,10 +47,10 @@ final class PlivoDtos {
             @Json(name = "total_count") Integer totalCount) {
     }
 
-    record ListEnvelope<T>(@Json(name = "api_id") String apiId, Meta meta, List<T> objects) {
+    public record ListEnvelope<T>(@Json(name = "api_id") String apiId, Meta meta, List<T> objects) {
     }
 
-    record SendResponse(
+    public record SendResponse(
             @Json(name = "api_id") String apiId,
             String message,
             @Json(name = "message_uuid") List<String> messageUuid,
@@ -56,17 +58,17 @@ final class PlivoDtos {
     }
 
     /** {@code request_uuid} is a string for one destination and may be a list for several. */
-    record MakeCallResponse(
+    public record MakeCallResponse(
             @Json(name = "api_id") String apiId,
             String message,
             @Json(name = "request_uuid") Object requestUuid) {
     }
 
     /** {@code error} is usually text, and sometimes an object of field name to messages. */
-    record ErrorBody(@Json(name = "api_id") String apiId, Object error) {
+    public record ErrorBody(@Json(name = "api_id") String apiId, Object error) {
     }
 
-    record MessageDto(
+    public record MessageDto(
             @Json(name = "message_uuid") String messageUuid,
             @Json(name = "from_number") String fromNumber,
             @Json(name = "to_number") String toNumber,
@@ -82,7 +84,7 @@ final class PlivoDtos {
     }
 
     /** A call detail record (ended call); {@code call_state} holds the outcome. */
-    record CallDto(
+    public record CallDto(
             @Json(name = "call_uuid") String callUuid,
             @Json(name = "from_number") String fromNumber,
             @Json(name = "to_number") String toNumber,
@@ -101,7 +103,7 @@ final class PlivoDtos {
     }
 
     /** A live or queued call, as {@code Call/{uuid}/?status=live|queued} returns it. */
-    record LiveCallDto(
+    public record LiveCallDto(
             @Json(name = "call_uuid") String callUuid,
             @Json(name = "request_uuid") String requestUuid,
             String from,
@@ -112,10 +114,10 @@ final class PlivoDtos {
             @Json(name = "session_start") String sessionStart) {
     }
 
-    record LiveCallList(@Json(name = "api_id") String apiId, List<String> calls) {
+    public record LiveCallList(@Json(name = "api_id") String apiId, List<String> calls) {
     }
 
-    record NumberDto(
+    public record NumberDto(
             String number,
             String alias,
             String application,
@@ -133,7 +135,7 @@ final class PlivoDtos {
             @Json(name = "resource_uri") String resourceUri) {
     }
 
-    record ApplicationDto(
+    public record ApplicationDto(
             @Json(name = "app_id") String appId,
             @Json(name = "app_name") String appName,
             @Json(name = "answer_url") String answerUrl,
@@ -145,7 +147,7 @@ final class PlivoDtos {
             @Json(name = "resource_uri") String resourceUri) {
     }
 
-    record AccountDto(
+    public record AccountDto(
             @Json(name = "auth_id") String authId,
             @Json(name = "account_type") String accountType,
             @Json(name = "cash_credits") String cashCredits,
@@ -157,7 +159,7 @@ final class PlivoDtos {
             String timezone) {
     }
 
-    record RecordingDto(
+    public record RecordingDto(
             @Json(name = "recording_id") String recordingId,
             @Json(name = "recording_url") String recordingUrl,
             @Json(name = "recording_format") String recordingFormat,
@@ -170,29 +172,29 @@ final class PlivoDtos {
             @Json(name = "to_number") String toNumber) {
     }
 
-    record RateDto(String rate) {
+    public record RateDto(String rate) {
     }
 
-    record NetworkRateDto(@Json(name = "group_name") String groupName, String rate) {
+    public record NetworkRateDto(@Json(name = "group_name") String groupName, String rate) {
     }
 
-    record PrefixRateDto(
+    public record PrefixRateDto(
             List<String> prefix,
             @Json(name = "origination_prefix") List<String> originationPrefix,
             String rate) {
     }
 
-    record MessagePricing(RateDto outbound, RateDto inbound,
+    public record MessagePricing(RateDto outbound, RateDto inbound,
             @Json(name = "outbound_networks_list") List<NetworkRateDto> outboundNetworksList) {
     }
 
-    record VoiceOutbound(List<PrefixRateDto> rates, RateDto local, RateDto tollfree, RateDto ip) {
+    public record VoiceOutbound(List<PrefixRateDto> rates, RateDto local, RateDto tollfree, RateDto ip) {
     }
 
-    record VoicePricing(VoiceOutbound outbound) {
+    public record VoicePricing(VoiceOutbound outbound) {
     }
 
-    record PricingDto(
+    public record PricingDto(
             @Json(name = "api_id") String apiId,
             String country,
             @Json(name = "country_code") Integer countryCode,
