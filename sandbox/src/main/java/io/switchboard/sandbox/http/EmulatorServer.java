@@ -122,6 +122,9 @@ public final class EmulatorServer implements AutoCloseable {
         // The pool reports termination while its last workers are still returning: join them too.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         for (Thread t : handlerThreads) {
+          if (t == Thread.currentThread()) {
+            continue; // closed from a handler: this thread ends when the handler returns
+          }
           t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
           if (t.isAlive()) {
             throw new IllegalStateException("handler thread " + t.getName() + " did not stop in 10 s");

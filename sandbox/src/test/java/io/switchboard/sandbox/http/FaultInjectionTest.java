@@ -146,9 +146,11 @@ class FaultInjectionTest {
 
   @Test
   void dripSendsHeadersThenTheBodyTooSlowlyForTheClient() throws IOException {
-    faults.next(1, Fault.drip(Duration.ofSeconds(5)));
+    faults.next(1, Fault.drip(Duration.ofSeconds(60)));
+    // Headers must beat this timeout even on a loaded machine; the body's first byte comes a minute later.
+    OkHttpClient oneSecond = client.newBuilder().readTimeout(Duration.ofSeconds(1)).build();
 
-    try (Response r = post(impatient, "/m")) {
+    try (Response r = post(oneSecond, "/m")) {
       assertThat(r.code()).isEqualTo(201);
       assertThatThrownBy(() -> r.body().string()).isInstanceOf(SocketTimeoutException.class);
     }

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The consumption rules of the fault script, without a server. */
@@ -54,6 +60,33 @@ class FaultsTest {
     faults.plan("GET", "/");
 
     assertThat(faults.pending()).isEqualTo(1);
+  }
+
+  @Test
+  void concurrentRequestsConsumeEachUseExactlyOnce() throws Exception {
+    Faults faults = new Faults().next(300, E503);
+    AtomicInteger faulted = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        futures.add(pool.submit(() -> {
+          for (int i = 0; i < 100; i++) {
+            if (faults.plan("POST", "/m").fault() != null) {
+              faulted.incrementAndGet();
+            }
+          }
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(faulted).hasValue(300);
+    assertThat(faults.pending()).isZero();
   }
 
   @Test
