@@ -41,15 +41,21 @@ public final class PlivoApi {
     private final PlivoHttp http;
     private final PlivoMapper mapper;
     private final String authId;
+    private final PlivoPager pager;
 
     PlivoApi(PlivoHttp http, String authId) {
         this.http = http;
+        this.pager = new PlivoPager(http.account());
         this.mapper = new PlivoMapper(http.account());
         this.authId = authId;
     }
 
     PlivoHttp http() {
         return http;
+    }
+
+    PlivoPager pager() {
+        return pager;
     }
 
     PlivoMapper mapper() {
@@ -70,8 +76,10 @@ public final class PlivoApi {
         Checks.required(request, "request");
         List<String> dst = new ArrayList<>();
         request.destinations().forEach(d -> dst.add(d.e164()));
+        List<String> media = request.mediaUrls().isEmpty() ? null
+                : request.mediaUrls().stream().map(URI::toString).toList();
         SendMessageBody body = new SendMessageBody(request.src().value(), String.join("<", dst), request.text(),
-                request.type(), request.mediaUrls().isEmpty() ? null : request.mediaUrls().stream().map(URI::toString).toList(),
+                request.type(), media,
                 request.statusUrl().map(URI::toString).orElse(null), request.statusMethod().orElse(null),
                 request.log().orElse(null));
         SendResponse response = http.write(marker -> http.service().sendMessage(authId, body, marker));
@@ -114,8 +122,8 @@ public final class PlivoApi {
         filter.dst().ifPresent(v -> q.put("to_number", digits(v)));
         filter.startTime().ifPresent(v -> q.put("message_time__gte", PlivoMapper.filterTime(v)));
         filter.endTime().ifPresent(v -> q.put("message_time__lt", PlivoMapper.filterTime(v)));
-        var envelope = http.read(http.service().listMessages(authId, PlivoPager.query(page, q)));
-        return PlivoPager.page(envelope, page, d -> PlivoPager.present(d.messageUuid()), mapper::message);
+        var envelope = http.read(http.service().listMessages(authId, pager.query(page, q)));
+        return pager.page(envelope, page, d -> PlivoPager.present(d.messageUuid()), mapper::message);
     }
 
     /** Up to {@code limit} messages, following Plivo's pages of 20. */
@@ -173,8 +181,8 @@ public final class PlivoApi {
         Checks.required(page, "page");
         Map<String, String> q = callFilters(filter);
         filter.startTime().ifPresent(v -> q.put("end_time__gte", PlivoMapper.filterTime(v)));
-        ListEnvelope<CallDto> envelope = http.read(http.service().listCalls(authId, PlivoPager.query(page, q)));
-        Page<Call> calls = PlivoPager.page(envelope, page, d -> PlivoPager.present(d.callUuid()), mapper::call);
+        ListEnvelope<CallDto> envelope = http.read(http.service().listCalls(authId, pager.query(page, q)));
+        Page<Call> calls = pager.page(envelope, page, d -> PlivoPager.present(d.callUuid()), mapper::call);
         List<Call> kept = calls.items().stream().filter(keep).filter(c -> startedWithin(c, filter)).toList();
         return new Page<>(kept, calls.nextCursor());
     }
@@ -224,8 +232,8 @@ public final class PlivoApi {
     public Page<PlivoNumber> listNumbers(PlivoNumberFilter filter, PageRequest page) {
         Checks.required(filter, "filter");
         Checks.required(page, "page");
-        var envelope = http.read(http.service().listNumbers(authId, PlivoPager.query(page, numberFilters(filter))));
-        return PlivoPager.page(envelope, page, d -> PlivoPager.present(d.number()), mapper::number);
+        var envelope = http.read(http.service().listNumbers(authId, pager.query(page, numberFilters(filter))));
+        return pager.page(envelope, page, d -> PlivoPager.present(d.number()), mapper::number);
     }
 
     public List<PlivoNumber> listNumbers(PlivoNumberFilter filter, int limit) {
@@ -247,8 +255,8 @@ public final class PlivoApi {
 
     public Page<PlivoApplication> listApplications(PageRequest page) {
         Checks.required(page, "page");
-        var envelope = http.read(http.service().listApplications(authId, PlivoPager.query(page, Map.of())));
-        return PlivoPager.page(envelope, page, d -> PlivoPager.present(d.appId()), mapper::application);
+        var envelope = http.read(http.service().listApplications(authId, pager.query(page, Map.of())));
+        return pager.page(envelope, page, d -> PlivoPager.present(d.appId()), mapper::application);
     }
 
     public List<PlivoApplication> listApplications(int limit) {
@@ -261,13 +269,13 @@ public final class PlivoApi {
 
     // ---- values
 
-    /** An id safe to put in a path segment, or INVALID_REQUEST naming {@code field}. */
-    static String id(String value, String field) {
-        Checks.notBlank(value, field);
-        String v = value.trim();
+    /** An id safe to put in a path segment, or INVALID_REQUEST naming {@code field} and this account. */
+    String id(String value, String field) {
+        String v = value == null ? "" : value.trim();
         if (!ID.matcher(v).matches()) {
-            throw SwitchboardException.invalid(field, "must be a Plivo id (letters, digits, '-', '_', '.', ':', '+'),"
-                    + " got '" + value + "'");
+            throw new SwitchboardException(Failure.invalid(field, v.isEmpty() ? "is required"
+                    : "must be a Plivo id (letters, digits, '-', '_', '.', ':', '+'), got '" + value + "'")
+                    .withAccount(http.account()));
         }
         return v;
     }

@@ -186,7 +186,8 @@ final class PlivoMapper {
 
     Recording recording(RecordingDto d) {
         Duration duration = Duration.ZERO;
-        Optional<BigDecimal> ms = decimal(d.recordingDurationMs() == null ? null : String.valueOf(d.recordingDurationMs()));
+        Object raw = d.recordingDurationMs();
+        Optional<BigDecimal> ms = decimal(raw == null ? null : String.valueOf(raw));
         if (ms.isPresent() && ms.get().signum() > 0) {
             duration = Duration.ofMillis(ms.get().longValue());
         }

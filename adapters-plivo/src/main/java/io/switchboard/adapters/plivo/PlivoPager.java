@@ -1,6 +1,8 @@
 package io.switchboard.adapters.plivo;
 
 import io.switchboard.adapters.plivo.PlivoDtos.ListEnvelope;
+import io.switchboard.domain.AccountId;
+import io.switchboard.domain.Failure;
 import io.switchboard.domain.Page;
 import io.switchboard.domain.PageRequest;
 import io.switchboard.domain.SwitchboardException;
@@ -23,11 +25,14 @@ final class PlivoPager {
     static final int MAX_LIMIT = 20;
     private static final Pattern OFFSET = Pattern.compile("[?&]offset=(\\d+)");
 
-    private PlivoPager() {
+    private final AccountId account;
+
+    PlivoPager(AccountId account) {
+        this.account = account;
     }
 
     /** {@code limit} and {@code offset} for the page, followed by {@code filters}. */
-    static Map<String, String> query(PageRequest page, Map<String, String> filters) {
+    Map<String, String> query(PageRequest page, Map<String, String> filters) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("limit", String.valueOf(Math.min(page.size(), MAX_LIMIT)));
         query.put("offset", String.valueOf(offset(page)));
@@ -35,7 +40,7 @@ final class PlivoPager {
         return query;
     }
 
-    static int offset(PageRequest page) {
+    int offset(PageRequest page) {
         if (page.cursor().isEmpty()) {
             return 0;
         }
@@ -48,14 +53,15 @@ final class PlivoPager {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw SwitchboardException.invalid("cursor", "must be a Plivo page offset, got '" + cursor + "'");
+        throw new SwitchboardException(Failure.invalid("cursor", "must be a Plivo page offset, got '" + cursor + "'")
+                .withAccount(account));
     }
 
     /**
      * The domain page for one envelope: items Plivo sent without an id are left out (they could not be fetched
      * again), and the next cursor is the offset in {@code meta.next}, or none on the last page.
      */
-    static <T, R> Page<R> page(ListEnvelope<T> envelope, PageRequest request, Predicate<T> hasId,
+    <T, R> Page<R> page(ListEnvelope<T> envelope, PageRequest request, Predicate<T> hasId,
             Function<T, R> map) {
         List<T> objects = envelope.objects() == null ? List.of() : envelope.objects();
         List<R> items = new ArrayList<>(objects.size());

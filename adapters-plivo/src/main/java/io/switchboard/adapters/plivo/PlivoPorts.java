@@ -178,8 +178,8 @@ final class PlivoPorts {
             }
             PlivoHttp http = api.http();
             var envelope = http.read(http.service().listNumbers(api.authId(),
-                    PlivoPager.query(page, PlivoApi.numberFilters(filter))));
-            Page<OwnedNumber> numbers = PlivoPager.page(envelope, page, d -> PlivoPager.present(d.number()),
+                    api.pager().query(page, PlivoApi.numberFilters(filter))));
+            Page<OwnedNumber> numbers = api.pager().page(envelope, page, d -> PlivoPager.present(d.number()),
                     api.mapper()::owned);
             return cap.isEmpty() ? numbers
                     : new Page<>(numbers.items().stream().filter(n -> n.can(cap.get())).toList(), numbers.nextCursor());
@@ -189,7 +189,7 @@ final class PlivoPorts {
         public OwnedNumber get(String id) {
             PlivoHttp http = api.http();
             return api.mapper().owned(http.read(http.service().getNumber(api.authId(),
-                    PlivoApi.digits(PlivoApi.id(id, "id")))));
+                    PlivoApi.digits(api.id(id, "id")))));
         }
     }
 
@@ -253,8 +253,8 @@ final class PlivoPorts {
                 q.put("add_time__lt", PlivoMapper.filterTime(day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
             });
             PlivoHttp http = api.http();
-            var envelope = http.read(http.service().listRecordings(api.authId(), PlivoPager.query(page, q)));
-            Page<Recording> recordings = PlivoPager.page(envelope, page, d -> PlivoPager.present(d.recordingId()),
+            var envelope = http.read(http.service().listRecordings(api.authId(), api.pager().query(page, q)));
+            Page<Recording> recordings = api.pager().page(envelope, page, d -> PlivoPager.present(d.recordingId()),
                     api.mapper()::recording);
             return query.conferenceId().isEmpty() ? recordings : new Page<>(recordings.items().stream()
                     .filter(r -> r.conferenceId().equals(query.conferenceId())).toList(), recordings.nextCursor());
@@ -264,13 +264,13 @@ final class PlivoPorts {
         public Recording get(String id) {
             PlivoHttp http = api.http();
             return api.mapper().recording(http.read(http.service().getRecording(api.authId(),
-                    PlivoApi.id(id, "id"))));
+                    api.id(id, "id"))));
         }
 
         @Override
         public void delete(String id) {
             PlivoHttp http = api.http();
-            http.delete(http.service().deleteRecording(api.authId(), PlivoApi.id(id, "id")));
+            http.delete(http.service().deleteRecording(api.authId(), api.id(id, "id")));
         }
     }
 }
