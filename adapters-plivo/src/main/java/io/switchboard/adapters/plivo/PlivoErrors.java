@@ -47,8 +47,7 @@ final class PlivoErrors {
         FailureKind kind = kindOf(status, lower);
         Failure failure = Failure.of(kind, "Plivo answered " + status + ": " + text)
                 .withAccount(account)
-                .withHttpStatus(status)
-                .withVendorCode(String.valueOf(status));
+                .withHttpStatus(status); // Plivo's API errors carry no code of their own, only the status
         if (kind == FailureKind.INVALID_REQUEST) {
             String field = parsed.field != null ? parsed.field : fieldIn(lower);
             if (field != null) {
