@@ -165,7 +165,7 @@ final class Dispatcher {
     /** One vendor call; the delivery when the chain ends here, else null with the failure in {@code run}. */
     private Delivery call(Run run, AccountProfile profile, Candidate candidate) {
         AccountId id = profile.id();
-        Sender from = candidate.from();
+        Sender from = candidate.from().orElseThrow();
         Instant start = clock.instant();
         String vendorId;
         Message message = null;

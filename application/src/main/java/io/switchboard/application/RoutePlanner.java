@@ -98,7 +98,7 @@ final class RoutePlanner {
                         || policy.maxPrice().isPresent()) {
                     exclusions.add(new Exclusion(id, ExclusionReason.UNPRICED, none.reason()));
                 } else {
-                    unpriced.add(new Candidate(id, from, Optional.empty(), Optional.empty()));
+                    unpriced.add(new Candidate(id, Optional.ofNullable(from), Optional.empty(), Optional.empty()));
                 }
                 continue;
             }
@@ -129,7 +129,7 @@ final class RoutePlanner {
                         + policy.maxPrice().get()));
                 continue;
             }
-            priced.add(new Candidate(id, from, Optional.of(quote), Optional.of(comparable)));
+            priced.add(new Candidate(id, Optional.ofNullable(from), Optional.of(quote), Optional.of(comparable)));
         }
         return new RoutePlan(product, to, encoding, planUnits, order(priced, unpriced, policy, random), exclusions);
     }

@@ -41,7 +41,7 @@ class RoutePlannerTest {
 
         assertThat(order(plan)).containsExactly(id("telnyx"), id("plivo:us"), id("twilio:work"));
         Candidate first = plan.first().orElseThrow();
-        assertThat(first.from()).isEqualTo(OWN_NUMBER);
+        assertThat(first.from()).contains(OWN_NUMBER);
         assertThat(first.quote().orElseThrow().total()).isEqualTo(Money.of("0.004", "USD"));
         assertThat(plan.exclusions()).isEmpty();
     }
@@ -196,9 +196,9 @@ class RoutePlannerTest {
 
         RoutePlan uk = setup.router().plan(sms(UK, "hi"));
         assertThat(uk.candidates()).filteredOn(c -> c.account().equals(twilio.account()))
-                .singleElement().extracting(Candidate::from).isEqualTo(brand);
+                .singleElement().satisfies(c -> assertThat(c.from()).contains(brand));
         assertThat(setup.router().plan(sms(US, "hi")).candidates())
-                .allSatisfy(c -> assertThat(c.from()).isEqualTo(OWN_NUMBER));
+                .allSatisfy(c -> assertThat(c.from()).contains(OWN_NUMBER));
 
         RoutePlan concrete = setup.router().plan(MessageRequest.sms(US, PhoneNumber.parse("+14155550199"), "hi"));
         assertThat(order(concrete)).containsExactly(id("twilio:work"));
