@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Longest-prefix lookup on a deck of every libphonenumber geocoder and carrier prefix (~295k), with Zipf-skewed
- * (s = 1) or uniform destinations, beside the hash-probe-per-length baseline in the same run.
+ * (s = 1) or uniform destinations, beside the hash-probe-per-length baseline and a naive one-digit-per-level trie
+ * (the calibration point) in the same run.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -36,6 +37,7 @@ public class LookupBenchmark {
 
     private RateDeck deck;
     private HashProbeDeck baseline;
+    private FlatTrieDeck flatTrie;
     private String[] destinations;
     private int next;
 
@@ -43,6 +45,7 @@ public class LookupBenchmark {
     public void setUp() {
         deck = PrefixData.deck(1);
         baseline = new HashProbeDeck(deck);
+        flatTrie = new FlatTrieDeck(deck);
         destinations = PrefixData.destinations(DESTINATIONS, distribution.equals("zipf"), 7);
     }
 
@@ -55,6 +58,11 @@ public class LookupBenchmark {
     @Benchmark
     public Optional<RateDeck.Match> trie() {
         return deck.match(nextDestination());
+    }
+
+    @Benchmark
+    public Optional<RateDeck.Match> flatTrieCalibration() {
+        return flatTrie.match(nextDestination());
     }
 
     @Benchmark
