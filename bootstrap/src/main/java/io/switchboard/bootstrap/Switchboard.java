@@ -1,0 +1,150 @@
+package io.switchboard.bootstrap;
+
+import io.switchboard.adapters.plivo.PlivoConnector;
+import io.switchboard.application.Router;
+import io.switchboard.domain.AccountId;
+import io.switchboard.domain.SwitchboardException;
+import io.switchboard.domain.port.ProviderConnector;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Switchboard for an embedding application: messages and calls routed over every configured account with
+ * failover, reads from any account, cost queries, and each vendor's own API. Thread-safe; close it to release its
+ * connection pool and threads. Built with {@link #builder()}, which needs no knowledge of Guice.
+ */
+public final class Switchboard implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Switchboard.class);
+
+    private final Router router;
+    private final Accounts accounts;
+    private final OkHttpClient http;
+    private final ExecutorService ownedExecutor;
+    private final AutoCloseable ownedSandbox;
+    private final Messages messages;
+    private final Calls calls;
+    private final Numbers numbers;
+    private final Recordings recordings;
+    private final Usage usage;
+    private final Lookups lookups;
+    private final Costs costs;
+
+    Switchboard(Router router, List<ProviderConnector> connectors, OkHttpClient http, java.util.concurrent.Executor executor,
+            ExecutorService ownedExecutor, AutoCloseable ownedSandbox, int maxConcurrency) {
+        this.router = router;
+        this.accounts = new Accounts(connectors);
+        this.http = http;
+        this.ownedExecutor = ownedExecutor;
+        this.ownedSandbox = ownedSandbox;
+        this.messages = new Messages(router, accounts, executor, maxConcurrency);
+        this.calls = new Calls(router, accounts, executor);
+        this.numbers = new Numbers(accounts);
+        this.recordings = new Recordings(accounts);
+        this.usage = new Usage(accounts);
+        this.lookups = new Lookups(accounts);
+        this.costs = new Costs(router, accounts);
+    }
+
+    public static SwitchboardBuilder builder() {
+        return new SwitchboardBuilder();
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    public Calls calls() {
+        return calls;
+    }
+
+    public Numbers numbers() {
+        return numbers;
+    }
+
+    public Recordings recordings() {
+        return recordings;
+    }
+
+    public Usage usage() {
+        return usage;
+    }
+
+    public Lookups lookup() {
+        return lookups;
+    }
+
+    public Costs costs() {
+        return costs;
+    }
+
+    /** The router, for plans ({@code router().plan(request)}) and breaker states. */
+    public Router router() {
+        return router;
+    }
+
+    /** The configured accounts, in configuration order. */
+    public List<AccountId> accounts() {
+        return accounts.ids();
+    }
+
+    /** The connector of one account, for its ports. */
+    public ProviderConnector connector(AccountId account) {
+        return accounts.connector(account);
+    }
+
+    /** Plivo's own API (conferences, endpoints, multi-destination sends ...) for account {@code plivo:name}. */
+    public PlivoConnector plivo(String name) {
+        return vendorConnector(AccountId.parse("plivo:" + name), PlivoConnector.class);
+    }
+
+    <T extends ProviderConnector> T vendorConnector(AccountId account, Class<T> type) {
+        ProviderConnector connector = accounts.connector(account);
+        if (!type.isInstance(connector)) {
+            throw SwitchboardException.invalid("account", "'" + account + "' is not a " + type.getSimpleName());
+        }
+        return type.cast(connector);
+    }
+
+    /** Closes every account, the shared connection pool, the threads this facade created and an embedded sandbox. */
+    @Override
+    public void close() {
+        for (ProviderConnector connector : accounts.all()) {
+            try {
+                connector.close();
+            } catch (RuntimeException e) {
+                LOG.warn("closing {} failed: {}", connector.account(), e.getClass().getSimpleName());
+            }
+        }
+        if (ownedExecutor != null) {
+            ownedExecutor.shutdown();
+            try {
+                if (!ownedExecutor.awaitTermination(10, TimeUnit.SECONDS)) {
+                    ownedExecutor.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                ownedExecutor.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+        if (ownedSandbox != null) {
+            try {
+                ownedSandbox.close();
+            } catch (Exception e) {
+                LOG.warn("closing the embedded sandbox failed: {}", e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Switchboard" + accounts.ids();
+    }
+}
