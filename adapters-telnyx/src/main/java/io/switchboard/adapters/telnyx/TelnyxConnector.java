@@ -46,7 +46,7 @@ public final class TelnyxConnector implements ProviderConnector {
         this.messaging = new TelnyxMessaging(config, http, mapper, errors, pager);
         Optional<TelnyxVoice> telnyxVoice = config.connectionId()
                 .map(connection -> new TelnyxVoice(connection, http, mapper, errors, pager));
-        this.voice = telnyxVoice.map(v -> v);
+        this.voice = telnyxVoice.map(VoicePort.class::cast);
         this.numbers = new TelnyxNumbers(http, mapper, errors, pager);
         this.accountPort = new TelnyxAccount(config, http, mapper);
         this.recordings = new TelnyxRecordings(http, mapper, errors, pager);
