@@ -58,7 +58,10 @@ public final class TelnyxApi {
         return new PageRequest(size, Optional.of(Integer.toString(number)));
     }
 
-    /** Seed {@code list_phone_numbers}: GET /phone_numbers with {@code filter[phone_number]}, {@code filter[status]}. */
+    /**
+     * Seed {@code list_phone_numbers}: GET /phone_numbers with {@code filter[phone_number]},
+     * {@code filter[status]}.
+     */
     public Page<OwnedNumber> listPhoneNumbers(TelnyxFilters.Numbers filter, PageRequest page) {
         errors.required(filter, "filter");
         return numbers.list(filter.phoneNumber(), filter.status(), page);

@@ -63,7 +63,10 @@ public final class TelnyxConnector implements ProviderConnector {
         return create(config, sharedHttp, Clock.systemUTC());
     }
 
-    /** As {@link #create(TelnyxConfig, OkHttpClient)}, reading time (Retry-After dates, rate-limit resets) from {@code clock}. */
+    /**
+     * As {@link #create(TelnyxConfig, OkHttpClient)}, reading time (Retry-After dates, rate-limit resets) from
+     * {@code clock}.
+     */
     public static TelnyxConnector create(TelnyxConfig config, OkHttpClient sharedHttp, Clock clock) {
         Checks.required(config, "config");
         Checks.required(sharedHttp, "sharedHttp");

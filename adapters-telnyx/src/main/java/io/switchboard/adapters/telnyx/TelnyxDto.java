@@ -222,6 +222,7 @@ final class TelnyxDto {
             @Json(name = "error_code") String errorCode) {
     }
 
-    public record CallerName(@Json(name = "caller_name") String callerName, @Json(name = "error_code") String errorCode) {
+    public record CallerName(@Json(name = "caller_name") String callerName,
+            @Json(name = "error_code") String errorCode) {
     }
 }

@@ -198,7 +198,8 @@ final class TelnyxErrors {
                 || e instanceof NoRouteToHostException;
         FailureKind kind = !neverConnected && effect == Effect.ONCE ? FailureKind.OUTCOME_UNKNOWN
                 : FailureKind.UNAVAILABLE;
-        String what = e instanceof InterruptedIOException ? "timed out" : "failed (" + e.getClass().getSimpleName() + ")";
+        String what = e instanceof InterruptedIOException ? "timed out"
+                : "failed (" + e.getClass().getSimpleName() + ")";
         String message = neverConnected
                 ? "could not reach Telnyx: the connection " + what
                 : "the exchange with Telnyx " + what + " after the request was sent"
