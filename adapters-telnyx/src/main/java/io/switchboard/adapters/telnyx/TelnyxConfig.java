@@ -1,0 +1,244 @@
+package io.switchboard.adapters.telnyx;
+
+import io.switchboard.domain.AccountId;
+import io.switchboard.domain.Checks;
+import io.switchboard.domain.RateLimit;
+import io.switchboard.domain.SwitchboardException;
+import io.switchboard.domain.Vendor;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One Telnyx account's settings: its API key, the Call Control connection that places its calls, the messaging
+ * profile used for alphanumeric senders, and timeouts. Immutable; {@link #toString()} never shows the API key.
+ */
+public final class TelnyxConfig {
+
+    /** The real Telnyx API v2 root. */
+    public static final URI DEFAULT_BASE_URL = URI.create("https://api.telnyx.com/v2/");
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(20);
+    /** Bound on a whole exchange (connect, write, read), so a response that trickles in cannot hang a send. */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+
+    private final AccountId account;
+    private final String apiKey;
+    private final URI baseUrl;
+    private final Optional<String> connectionId;
+    private final Optional<String> messagingProfileId;
+    private final Optional<String> vendorAccountId;
+    private final Optional<RateLimit> declaredRateLimit;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final Duration callTimeout;
+
+    private TelnyxConfig(Builder b) {
+        this.account = Checks.required(b.account, "account");
+        if (!account.vendor().equals(Vendor.TELNYX)) {
+            throw SwitchboardException.invalid("account", "must be a telnyx account, got '" + account + "'");
+        }
+        this.apiKey = Checks.notBlank(b.apiKey, "apiKey");
+        this.baseUrl = normalise(Checks.required(b.baseUrl, "baseUrl"));
+        this.connectionId = blankToEmpty(b.connectionId);
+        this.messagingProfileId = blankToEmpty(b.messagingProfileId);
+        this.vendorAccountId = blankToEmpty(b.vendorAccountId);
+        this.declaredRateLimit = Optional.ofNullable(b.declaredRateLimit);
+        this.connectTimeout = positive(b.connectTimeout, "connectTimeout");
+        this.readTimeout = positive(b.readTimeout, "readTimeout");
+        this.callTimeout = positive(b.callTimeout, "callTimeout");
+    }
+
+    /** A builder for the account's default name ({@code telnyx:default}) and the real API host. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private static URI normalise(URI url) {
+        String scheme = url.getScheme();
+        if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+            throw SwitchboardException.invalid("baseUrl", "must be an absolute http(s) URL, got '" + url + "'");
+        }
+        String text = url.toString();
+        return text.endsWith("/") ? url : URI.create(text + "/");
+    }
+
+    private static Optional<String> blankToEmpty(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    private static Duration positive(Duration value, String field) {
+        Checks.required(value, field);
+        if (value.isZero() || value.isNegative()) {
+            throw SwitchboardException.invalid(field, "must be positive, got " + value);
+        }
+        return value;
+    }
+
+    public AccountId account() {
+        return account;
+    }
+
+    /** The secret API key; kept out of {@link #toString()}, logs and failures. */
+    public String apiKey() {
+        return apiKey;
+    }
+
+    /** The API root, always ending in {@code /} (e.g. {@code https://api.telnyx.com/v2/}). */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /** The Call Control connection (application) id that dials calls; without it the account has no voice port. */
+    public Optional<String> connectionId() {
+        return connectionId;
+    }
+
+    /** Sent as {@code messaging_profile_id} with every message; Telnyx requires it for alphanumeric senders. */
+    public Optional<String> messagingProfileId() {
+        return messagingProfileId;
+    }
+
+    /**
+     * The Telnyx user or organization id reported as the account's vendor id. Telnyx's balance endpoint does not
+     * return one, so without this setting the account id ({@code telnyx:default}) stands in.
+     */
+    public Optional<String> vendorAccountId() {
+        return vendorAccountId;
+    }
+
+    /** A request budget the routing layer should apply for this account, when the operator knows one. */
+    public Optional<RateLimit> declaredRateLimit() {
+        return declaredRateLimit;
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
+    public Duration callTimeout() {
+        return callTimeout;
+    }
+
+    /** A builder holding this configuration's values, to derive a variant. */
+    public Builder toBuilder() {
+        return new Builder().account(account).apiKey(apiKey).baseUrl(baseUrl)
+                .connectionId(connectionId.orElse(null)).messagingProfileId(messagingProfileId.orElse(null))
+                .vendorAccountId(vendorAccountId.orElse(null)).declaredRateLimit(declaredRateLimit.orElse(null))
+                .connectTimeout(connectTimeout).readTimeout(readTimeout).callTimeout(callTimeout);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TelnyxConfig c && account.equals(c.account) && apiKey.equals(c.apiKey)
+                && baseUrl.equals(c.baseUrl) && connectionId.equals(c.connectionId)
+                && messagingProfileId.equals(c.messagingProfileId) && vendorAccountId.equals(c.vendorAccountId)
+                && declaredRateLimit.equals(c.declaredRateLimit) && connectTimeout.equals(c.connectTimeout)
+                && readTimeout.equals(c.readTimeout) && callTimeout.equals(c.callTimeout);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(account, baseUrl, connectionId, messagingProfileId);
+    }
+
+    @Override
+    public String toString() {
+        return "TelnyxConfig[account=" + account + ", apiKey=****, baseUrl=" + baseUrl
+                + ", connectionId=" + connectionId.orElse("-") + ", messagingProfileId="
+                + messagingProfileId.orElse("-") + ", connectTimeout=" + connectTimeout + ", readTimeout="
+                + readTimeout + ", callTimeout=" + callTimeout + "]";
+    }
+
+    /** Collects settings; every one but the API key has a default. */
+    public static final class Builder {
+        private AccountId account = AccountId.of(Vendor.TELNYX, AccountId.DEFAULT_NAME);
+        private String apiKey;
+        private URI baseUrl = DEFAULT_BASE_URL;
+        private String connectionId;
+        private String messagingProfileId;
+        private String vendorAccountId;
+        private RateLimit declaredRateLimit;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+        private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+
+        private Builder() {
+        }
+
+        public Builder account(AccountId account) {
+            this.account = account;
+            return this;
+        }
+
+        /** The account by name: {@code "work"} becomes {@code telnyx:work}. */
+        public Builder accountName(String name) {
+            this.account = AccountId.of(Vendor.TELNYX, name);
+            return this;
+        }
+
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        public Builder baseUrl(URI baseUrl) {
+            this.baseUrl = baseUrl;
+            return this;
+        }
+
+        public Builder baseUrl(String baseUrl) {
+            Checks.notBlank(baseUrl, "baseUrl");
+            try {
+                return baseUrl(URI.create(baseUrl.trim()));
+            } catch (IllegalArgumentException e) {
+                throw SwitchboardException.invalid("baseUrl", "is not a URL, got '" + baseUrl + "'");
+            }
+        }
+
+        public Builder connectionId(String connectionId) {
+            this.connectionId = connectionId;
+            return this;
+        }
+
+        public Builder messagingProfileId(String messagingProfileId) {
+            this.messagingProfileId = messagingProfileId;
+            return this;
+        }
+
+        public Builder vendorAccountId(String vendorAccountId) {
+            this.vendorAccountId = vendorAccountId;
+            return this;
+        }
+
+        public Builder declaredRateLimit(RateLimit limit) {
+            this.declaredRateLimit = limit;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = timeout;
+            return this;
+        }
+
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = timeout;
+            return this;
+        }
+
+        public Builder callTimeout(Duration timeout) {
+            this.callTimeout = timeout;
+            return this;
+        }
+
+        public TelnyxConfig build() {
+            return new TelnyxConfig(this);
+        }
+    }
+}

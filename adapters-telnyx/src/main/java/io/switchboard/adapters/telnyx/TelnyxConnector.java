@@ -1,0 +1,148 @@
+package io.switchboard.adapters.telnyx;
+
+import io.switchboard.domain.AccountId;
+import io.switchboard.domain.Checks;
+import io.switchboard.domain.RateLimit;
+import io.switchboard.domain.port.AccountPort;
+import io.switchboard.domain.port.LookupPort;
+import io.switchboard.domain.port.MessagingPort;
+import io.switchboard.domain.port.NumbersPort;
+import io.switchboard.domain.port.PricingPort;
+import io.switchboard.domain.port.ProviderConnector;
+import io.switchboard.domain.port.RecordingsPort;
+import io.switchboard.domain.port.UsagePort;
+import io.switchboard.domain.port.VoicePort;
+import okhttp3.OkHttpClient;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * One Telnyx account as a {@link ProviderConnector}: messaging, numbers, account balance, recordings and number
+ * lookup always; voice when the account has a Call Control connection; no pricing (Telnyx has no pricing API: its
+ * accounts are priced from rate-deck CSVs through the price book) and no usage records. {@link #api()} offers the
+ * Telnyx operations the ports do not cover, and {@link #rateLimits()} the request budget Telnyx last reported.
+ */
+public final class TelnyxConnector implements ProviderConnector {
+
+    private final TelnyxConfig config;
+    private final TelnyxRateLimits rateLimits;
+    private final TelnyxMessaging messaging;
+    private final Optional<VoicePort> voice;
+    private final TelnyxNumbers numbers;
+    private final TelnyxAccount accountPort;
+    private final TelnyxRecordings recordings;
+    private final TelnyxLookup lookup;
+    private final TelnyxApi api;
+
+    private TelnyxConnector(TelnyxConfig config, OkHttpClient sharedHttp, Clock clock) {
+        this.config = config;
+        AccountId account = config.account();
+        TelnyxErrors errors = new TelnyxErrors(account, clock);
+        this.rateLimits = new TelnyxRateLimits(account, clock);
+        TelnyxHttp http = new TelnyxHttp(config, sharedHttp, errors, rateLimits);
+        TelnyxMapper mapper = new TelnyxMapper(account);
+        TelnyxPager pager = new TelnyxPager(errors);
+        this.messaging = new TelnyxMessaging(config, http, mapper, errors, pager);
+        Optional<TelnyxVoice> telnyxVoice = config.connectionId()
+                .map(connection -> new TelnyxVoice(connection, http, mapper, errors, pager));
+        this.voice = telnyxVoice.map(VoicePort.class::cast);
+        this.numbers = new TelnyxNumbers(http, mapper, errors, pager);
+        this.accountPort = new TelnyxAccount(config, http, mapper);
+        this.recordings = new TelnyxRecordings(http, mapper, errors, pager);
+        this.lookup = new TelnyxLookup(http, mapper, errors);
+        this.api = new TelnyxApi(config, errors, pager, messaging, telnyxVoice, numbers, recordings, accountPort,
+                lookup);
+    }
+
+    /**
+     * A connector for one account. {@code sharedHttp} is the client every account shares: its connection pool and
+     * dispatcher are reused, and this account's client is derived from it with its own key and timeouts.
+     */
+    public static TelnyxConnector create(TelnyxConfig config, OkHttpClient sharedHttp) {
+        return create(config, sharedHttp, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #create(TelnyxConfig, OkHttpClient)}, reading time (Retry-After dates, rate-limit resets) from
+     * {@code clock}.
+     */
+    public static TelnyxConnector create(TelnyxConfig config, OkHttpClient sharedHttp, Clock clock) {
+        Checks.required(config, "config");
+        Checks.required(sharedHttp, "sharedHttp");
+        Checks.required(clock, "clock");
+        return new TelnyxConnector(config, sharedHttp, clock);
+    }
+
+    @Override
+    public AccountId account() {
+        return config.account();
+    }
+
+    public TelnyxConfig config() {
+        return config;
+    }
+
+    /** Telnyx operations beyond the ports: the seed's filters, MMS subject, calls by session, the full balance. */
+    public TelnyxApi api() {
+        return api;
+    }
+
+    /** The request budget Telnyx reported in its last {@code x-ratelimit-*} headers for this account. */
+    public TelnyxRateLimits rateLimits() {
+        return rateLimits;
+    }
+
+    @Override
+    public Optional<MessagingPort> messaging() {
+        return Optional.of(messaging);
+    }
+
+    /** Present only when the account's configuration names the Call Control connection that dials. */
+    @Override
+    public Optional<VoicePort> voice() {
+        return voice;
+    }
+
+    @Override
+    public Optional<NumbersPort> numbers() {
+        return Optional.of(numbers);
+    }
+
+    @Override
+    public Optional<AccountPort> accountDetails() {
+        return Optional.of(accountPort);
+    }
+
+    /** Always empty: Telnyx has no pricing API; its rates come from rate-deck CSVs loaded into the price book. */
+    @Override
+    public Optional<PricingPort> pricing() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<RecordingsPort> recordings() {
+        return Optional.of(recordings);
+    }
+
+    /** Always empty: Telnyx serves no usage records this adapter could map (detail records are per event). */
+    @Override
+    public Optional<UsagePort> usage() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<LookupPort> lookup() {
+        return Optional.of(lookup);
+    }
+
+    @Override
+    public Optional<RateLimit> declaredRateLimit() {
+        return config.declaredRateLimit();
+    }
+
+    @Override
+    public String toString() {
+        return "TelnyxConnector[" + config.account() + " at " + config.baseUrl() + "]";
+    }
+}
