@@ -14,7 +14,9 @@ final class TwilioAccount implements AccountPort {
 
     @Override
     public AccountInfo info() {
-        return info(ctx.accountSid());
+        return ctx.guard(() -> {
+            return info(ctx.accountSid());
+        });
     }
 
     AccountInfo info(String accountSid) {

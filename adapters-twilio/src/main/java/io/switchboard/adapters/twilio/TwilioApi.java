@@ -46,14 +46,18 @@ public final class TwilioApi {
 
     /** Sends a WhatsApp message; Twilio's {@code whatsapp:} prefix is added to both numbers here. */
     public Message sendWhatsApp(PhoneNumber to, PhoneNumber from, String body, List<URI> media) {
-        MessageRequest request = new MessageRequest(to, from, body == null ? "" : body, media, Channel.WHATSAPP,
-                Optional.empty(), Optional.empty());
-        return messaging.send(request);
+        return ctx.guard(() -> {
+            MessageRequest request = new MessageRequest(to, from, body == null ? "" : body, media, Channel.WHATSAPP,
+                    Optional.empty(), Optional.empty());
+            return messaging.send(request);
+        });
     }
 
     /** One page of messages sent on {@code sentOn} (UTC day, Twilio's {@code DateSent}), with the query's filters. */
     public Page<Message> listMessages(MessageQuery query, LocalDate sentOn, PageRequest page) {
-        return messaging.list(query, sentOn, page);
+        return ctx.guard(() -> {
+            return messaging.list(query, sentOn, page);
+        });
     }
 
     /**
@@ -61,45 +65,59 @@ public final class TwilioApi {
      * {@code next_page_uri}; {@code sentOn} may be null.
      */
     public List<Message> listMessages(MessageQuery query, LocalDate sentOn, int limit, int pageSize) {
-        return Pages.collect(page -> messaging.list(query, sentOn, page), limit, TwilioPager.clamp(pageSize));
+        return ctx.guard(() -> {
+            return Pages.collect(page -> messaging.list(query, sentOn, page), limit, TwilioPager.clamp(pageSize));
+        });
     }
 
     /** Creates a usage trigger: Twilio calls the request's URL when the category's usage reaches the value. */
     public UsageTrigger createUsageTrigger(UsageTriggerRequest request) {
-        Checks.required(request, "request");
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("UsageCategory", request.usageCategory());
-        fields.put("TriggerValue", request.triggerValue().trim());
-        fields.put("CallbackUrl", request.callbackUrl().toString());
-        request.recurring().ifPresent(value -> fields.put("Recurring", value));
-        request.triggerBy().ifPresent(value -> fields.put("TriggerBy", value));
-        request.friendlyName().ifPresent(value -> fields.put("FriendlyName", value));
-        return ctx.exchange.write(ctx.http.rest.createUsageTrigger(ctx.accountSid(), fields), "create usage trigger",
-                ctx.mapper::usageTrigger);
+        return ctx.guard(() -> {
+            Checks.required(request, "request");
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("UsageCategory", request.usageCategory());
+            fields.put("TriggerValue", request.triggerValue().trim());
+            fields.put("CallbackUrl", request.callbackUrl().toString());
+            request.recurring().ifPresent(value -> fields.put("Recurring", value));
+            request.triggerBy().ifPresent(value -> fields.put("TriggerBy", value));
+            request.friendlyName().ifPresent(value -> fields.put("FriendlyName", value));
+            return ctx.exchange.write(ctx.http.rest.createUsageTrigger(ctx.accountSid(), fields),
+                    "create usage trigger", ctx.mapper::usageTrigger);
+        });
     }
 
     /** Lookup v2 with any of Twilio's data packages; an empty set asks for validation only. */
     public TwilioLookup lookup(PhoneNumber number, Set<TwilioLookupField> fields) {
-        return lookups.lookupTwilio(number, fields);
+        return ctx.guard(() -> {
+            return lookups.lookupTwilio(number, fields);
+        });
     }
 
     /** The details of this account or of one of its subaccounts ({@code AC...}). */
     public AccountInfo account(String accountSid) {
-        return account.info(accountSid);
+        return ctx.guard(() -> {
+            return account.info(accountSid);
+        });
     }
 
     /** Twilio's outbound messaging prices for a country, per carrier and number type. */
     public List<CarrierPrice> messagingPrices(String countryIso) {
-        return pricing.messagingPrices(countryIso);
+        return ctx.guard(() -> {
+            return pricing.messagingPrices(countryIso);
+        });
     }
 
     /** The highest per-minute price Twilio lists for a call to {@code number}; empty when it lists none. */
     public Optional<Rate> voiceRateTo(PhoneNumber number) {
-        return pricing.voiceRateTo(number);
+        return ctx.guard(() -> {
+            return pricing.voiceRateTo(number);
+        });
     }
 
     /** ISO codes of the countries Twilio prices for SMS or VOICE. */
     public List<String> pricedCountries(Product product) {
-        return pricing.pricedCountries(product);
+        return ctx.guard(() -> {
+            return pricing.pricedCountries(product);
+        });
     }
 }

@@ -5,6 +5,7 @@ import io.switchboard.domain.Checks;
 import io.switchboard.domain.SwitchboardException;
 import okhttp3.OkHttpClient;
 
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /** What every port of one account shares: its settings, HTTP stack, call runner, pager and mapper. */
@@ -32,6 +33,28 @@ final class TwilioContext {
 
     String accountSid() {
         return config.accountSid();
+    }
+
+    /**
+     * Runs a port operation so that every failure it raises names this account, including the invalid-argument
+     * failures that the domain's own checks raise before the account is known.
+     */
+    <T> T guard(Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (SwitchboardException e) {
+            if (e.failure().account().isPresent()) {
+                throw e;
+            }
+            throw new SwitchboardException(e.failure().withAccount(account()), e);
+        }
+    }
+
+    void run(Runnable operation) {
+        guard(() -> {
+            operation.run();
+            return null;
+        });
     }
 
     /** A vendor id for a path segment: not blank and without characters that could change the path. */

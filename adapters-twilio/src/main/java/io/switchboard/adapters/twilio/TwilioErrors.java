@@ -47,6 +47,7 @@ final class TwilioErrors {
             // The sender is not usable on this account for this destination: another account's sender may be.
             Map.entry(21606, FailureKind.DESTINATION_NOT_SUPPORTED),
             Map.entry(21659, FailureKind.DESTINATION_NOT_SUPPORTED),
+            Map.entry(21210, FailureKind.DESTINATION_NOT_SUPPORTED),
             // Opted out: no account should send it, so this does not fail over.
             Map.entry(21610, FailureKind.INVALID_REQUEST));
 
@@ -55,6 +56,7 @@ final class TwilioErrors {
             Map.entry(21211, "to"), Map.entry(21214, "to"), Map.entry(21217, "to"), Map.entry(21604, "to"),
             Map.entry(21610, "to"), Map.entry(21612, "to"), Map.entry(21614, "to"), Map.entry(21408, "to"),
             Map.entry(21215, "to"), Map.entry(21216, "to"), Map.entry(13227, "to"),
+            Map.entry(21201, "to"), Map.entry(21213, "from"), Map.entry(21210, "from"), Map.entry(21910, "from"),
             Map.entry(21212, "from"), Map.entry(21603, "from"), Map.entry(21606, "from"), Map.entry(21659, "from"),
             Map.entry(21602, "text"), Map.entry(21617, "text"), Map.entry(21618, "text"), Map.entry(21619, "text"),
             Map.entry(21620, "media"), Map.entry(21623, "media"),

@@ -22,13 +22,16 @@ final class TwilioHttp {
 
     static final String USER_AGENT = "switchboard-twilio/0.1";
 
+    /** This account's client: the shared pool and dispatcher, its own auth and timeouts. */
+    final OkHttpClient client;
     final TwilioRestService rest;
     final TwilioLookupsService lookups;
     final TwilioPricingService pricing;
     final Moshi moshi;
 
-    private TwilioHttp(TwilioRestService rest, TwilioLookupsService lookups, TwilioPricingService pricing,
-            Moshi moshi) {
+    private TwilioHttp(OkHttpClient client, TwilioRestService rest, TwilioLookupsService lookups,
+            TwilioPricingService pricing, Moshi moshi) {
+        this.client = client;
         this.rest = rest;
         this.lookups = lookups;
         this.pricing = pricing;
@@ -55,14 +58,15 @@ final class TwilioHttp {
                 request.newBuilder().tag(WriteTracker.class, new WriteTracker()).build());
         Moshi moshi = new Moshi.Builder().build();
         Converter.Factory converters = new UnreadableBodies(MoshiConverterFactory.create(moshi));
-        return new TwilioHttp(
+        return new TwilioHttp(client,
                 retrofit(config.apiBaseUrl(), calls, converters).create(TwilioRestService.class),
                 retrofit(config.lookupsBaseUrl(), calls, converters).create(TwilioLookupsService.class),
                 retrofit(config.pricingBaseUrl(), calls, converters).create(TwilioPricingService.class),
                 moshi);
     }
 
-    private static Retrofit retrofit(okhttp3.HttpUrl baseUrl, okhttp3.Call.Factory calls, Converter.Factory converters) {
+    private static Retrofit retrofit(okhttp3.HttpUrl baseUrl, okhttp3.Call.Factory calls,
+            Converter.Factory converters) {
         return new Retrofit.Builder().baseUrl(baseUrl).callFactory(calls).addConverterFactory(converters).build();
     }
 

@@ -21,11 +21,13 @@ final class TwilioLookups implements LookupPort {
 
     @Override
     public NumberLookup lookup(PhoneNumber number, Set<LookupField> fields) {
-        Set<TwilioLookupField> twilioFields = EnumSet.noneOf(TwilioLookupField.class);
-        for (LookupField field : Checks.listOf(fields, "fields")) {
-            twilioFields.add(TwilioLookupField.of(field));
-        }
-        return lookupTwilio(number, twilioFields).toNumberLookup();
+        return ctx.guard(() -> {
+            Set<TwilioLookupField> twilioFields = EnumSet.noneOf(TwilioLookupField.class);
+            for (LookupField field : Checks.listOf(fields, "fields")) {
+                twilioFields.add(TwilioLookupField.of(field));
+            }
+            return lookupTwilio(number, twilioFields).toNumberLookup();
+        });
     }
 
     TwilioLookup lookupTwilio(PhoneNumber number, Set<TwilioLookupField> fields) {

@@ -43,44 +43,50 @@ final class TwilioMessaging implements MessagingPort {
 
     @Override
     public Message send(MessageRequest request) {
-        Checks.required(request, "request");
-        String from = sender(request.from(), request.channel());
-        String to = request.to().e164();
-        if (request.channel() == Channel.WHATSAPP) {
-            from = TwilioMapper.WHATSAPP_PREFIX + from;
-            to = TwilioMapper.WHATSAPP_PREFIX + to;
-        }
-        int characters = request.text().codePointCount(0, request.text().length());
-        if (characters > MAX_BODY) {
-            throw SwitchboardException.invalid("text", "must be at most " + MAX_BODY
-                    + " characters for Twilio, got " + characters);
-        }
-        if (request.media().size() > MAX_MEDIA) {
-            throw SwitchboardException.invalid("media", "must hold at most " + MAX_MEDIA + " URLs for Twilio, got "
-                    + request.media().size());
-        }
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("To", to);
-        fields.put("From", from);
-        if (!request.text().isEmpty()) {
-            fields.put("Body", request.text());
-        }
-        request.statusCallback().ifPresent(url -> fields.put("StatusCallback", url.toString()));
-        List<String> media = request.media().stream().map(URI::toString).toList();
-        return ctx.exchange.write(ctx.http.rest.createMessage(ctx.accountSid(), fields, media), "send message",
-                ctx.mapper::message);
+        return ctx.guard(() -> {
+            Checks.required(request, "request");
+            String from = sender(request.from(), request.channel());
+            String to = request.to().e164();
+            if (request.channel() == Channel.WHATSAPP) {
+                from = TwilioMapper.WHATSAPP_PREFIX + from;
+                to = TwilioMapper.WHATSAPP_PREFIX + to;
+            }
+            int characters = request.text().codePointCount(0, request.text().length());
+            if (characters > MAX_BODY) {
+                throw SwitchboardException.invalid("text", "must be at most " + MAX_BODY
+                        + " characters for Twilio, got " + characters);
+            }
+            if (request.media().size() > MAX_MEDIA) {
+                throw SwitchboardException.invalid("media", "must hold at most " + MAX_MEDIA + " URLs for Twilio, got "
+                        + request.media().size());
+            }
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("To", to);
+            fields.put("From", from);
+            if (!request.text().isEmpty()) {
+                fields.put("Body", request.text());
+            }
+            request.statusCallback().ifPresent(url -> fields.put("StatusCallback", url.toString()));
+            List<String> media = request.media().stream().map(URI::toString).toList();
+            return ctx.exchange.write(ctx.http.rest.createMessage(ctx.accountSid(), fields, media), "send message",
+                    ctx.mapper::message);
+        });
     }
 
     @Override
     public Message get(String id) {
-        String sid = TwilioContext.id(id, "id");
-        return ctx.exchange.read(ctx.http.rest.fetchMessage(ctx.accountSid(), sid), "get message",
-                ctx.mapper::message);
+        return ctx.guard(() -> {
+            String sid = TwilioContext.id(id, "id");
+            return ctx.exchange.read(ctx.http.rest.fetchMessage(ctx.accountSid(), sid), "get message",
+                    ctx.mapper::message);
+        });
     }
 
     @Override
     public Page<Message> list(MessageQuery query, PageRequest page) {
-        return list(query, null, page);
+        return ctx.guard(() -> {
+            return list(query, null, page);
+        });
     }
 
     /**

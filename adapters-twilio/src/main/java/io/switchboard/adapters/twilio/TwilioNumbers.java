@@ -22,23 +22,28 @@ final class TwilioNumbers implements NumbersPort {
     /** Twilio matches {@code PhoneNumber} against part of the number; capability is filtered here, per page. */
     @Override
     public Page<OwnedNumber> list(NumberQuery query, PageRequest page) {
-        Checks.required(query, "query");
-        Checks.required(page, "page");
-        Map<String, String> filters = new LinkedHashMap<>();
-        query.numberContains().ifPresent(digits -> filters.put("PhoneNumber", digits));
-        Page<OwnedNumber> fetched = ctx.pager.page(ctx.config.apiBaseUrl(), page,
-                size -> ctx.http.rest.listNumbers(ctx.accountSid(), filters, size),
-                ctx.http.rest::numbersPage, ctx.mapper::number, "list numbers");
-        if (query.capability().isEmpty()) {
-            return fetched;
-        }
-        return new Page<>(fetched.items().stream().filter(n -> n.can(query.capability().get())).toList(),
-                fetched.nextCursor());
+        return ctx.guard(() -> {
+            Checks.required(query, "query");
+            Checks.required(page, "page");
+            Map<String, String> filters = new LinkedHashMap<>();
+            query.numberContains().ifPresent(digits -> filters.put("PhoneNumber", digits));
+            Page<OwnedNumber> fetched = ctx.pager.page(ctx.config.apiBaseUrl(), page,
+                    size -> ctx.http.rest.listNumbers(ctx.accountSid(), filters, size),
+                    ctx.http.rest::numbersPage, ctx.mapper::number, "list numbers");
+            if (query.capability().isEmpty()) {
+                return fetched;
+            }
+            return new Page<>(fetched.items().stream().filter(n -> n.can(query.capability().get())).toList(),
+                    fetched.nextCursor());
+        });
     }
 
     @Override
     public OwnedNumber get(String id) {
-        String sid = TwilioContext.id(id, "id");
-        return ctx.exchange.read(ctx.http.rest.fetchNumber(ctx.accountSid(), sid), "get number", ctx.mapper::number);
+        return ctx.guard(() -> {
+            String sid = TwilioContext.id(id, "id");
+            return ctx.exchange.read(ctx.http.rest.fetchNumber(ctx.accountSid(), sid), "get number",
+                    ctx.mapper::number);
+        });
     }
 }

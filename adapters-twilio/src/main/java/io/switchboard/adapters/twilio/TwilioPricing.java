@@ -46,14 +46,16 @@ final class TwilioPricing implements PricingPort {
 
     @Override
     public List<RateDeck.Entry> rates(String countryIso, Product product) {
-        String iso = iso(countryIso);
-        Checks.required(product, "product");
-        return switch (product) {
-            case SMS -> smsRates(iso);
-            case VOICE -> voiceRates(voiceCountry(iso));
-            case MMS, WHATSAPP -> throw new SwitchboardException(Failure.of(FailureKind.UNSUPPORTED,
-                    "Twilio's Pricing API publishes no " + product + " prices").withAccount(ctx.account()));
-        };
+        return ctx.guard(() -> {
+            String iso = iso(countryIso);
+            Checks.required(product, "product");
+            return switch (product) {
+                case SMS -> smsRates(iso);
+                case VOICE -> voiceRates(voiceCountry(iso));
+                case MMS, WHATSAPP -> throw new SwitchboardException(Failure.of(FailureKind.UNSUPPORTED,
+                        "Twilio's Pricing API publishes no " + product + " prices").withAccount(ctx.account()));
+            };
+        });
     }
 
     /** Every carrier and number type Twilio prices for outbound messages to the country. */
@@ -180,7 +182,8 @@ final class TwilioPricing implements PricingPort {
     private static String iso(String countryIso) {
         Checks.notBlank(countryIso, "countryIso");
         if (!ISO.matcher(countryIso.trim()).matches()) {
-            throw SwitchboardException.invalid("countryIso", "must be an ISO 3166 alpha-2 code, got '" + countryIso + "'");
+            throw SwitchboardException.invalid("countryIso", "must be an ISO 3166 alpha-2 code, got '" + countryIso
+                    + "'");
         }
         return countryIso.trim().toUpperCase(Locale.ROOT);
     }

@@ -21,14 +21,16 @@ final class TwilioUsage implements UsagePort {
 
     @Override
     public Page<UsageRecord> list(UsageQuery query, PageRequest page) {
-        Checks.required(query, "query");
-        Checks.required(page, "page");
-        Map<String, String> filters = new LinkedHashMap<>();
-        query.category().ifPresent(category -> filters.put("Category", category));
-        query.startDate().ifPresent(day -> filters.put("StartDate", day.toString()));
-        query.endDate().ifPresent(day -> filters.put("EndDate", day.toString()));
-        return ctx.pager.page(ctx.config.apiBaseUrl(), page,
-                size -> ctx.http.rest.listUsageRecords(ctx.accountSid(), filters, size),
-                ctx.http.rest::usageRecordsPage, ctx.mapper::usageRecord, "list usage records");
+        return ctx.guard(() -> {
+            Checks.required(query, "query");
+            Checks.required(page, "page");
+            Map<String, String> filters = new LinkedHashMap<>();
+            query.category().ifPresent(category -> filters.put("Category", category));
+            query.startDate().ifPresent(day -> filters.put("StartDate", day.toString()));
+            query.endDate().ifPresent(day -> filters.put("EndDate", day.toString()));
+            return ctx.pager.page(ctx.config.apiBaseUrl(), page,
+                    size -> ctx.http.rest.listUsageRecords(ctx.accountSid(), filters, size),
+                    ctx.http.rest::usageRecordsPage, ctx.mapper::usageRecord, "list usage records");
+        });
     }
 }

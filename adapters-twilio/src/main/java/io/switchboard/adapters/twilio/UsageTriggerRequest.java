@@ -41,7 +41,8 @@ public record UsageTriggerRequest(
         String scheme = callbackUrl.getScheme();
         if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
                 || callbackUrl.getHost() == null) {
-            throw SwitchboardException.invalid("callbackUrl", "must be an absolute http(s) URL, got '" + callbackUrl + "'");
+            throw SwitchboardException.invalid("callbackUrl", "must be an absolute http(s) URL, got '" + callbackUrl
+                    + "'");
         }
         recurring = oneOf(recurring, RECURRING, "recurring");
         triggerBy = oneOf(triggerBy, TRIGGER_BY, "triggerBy");

@@ -61,6 +61,7 @@ class TwilioFailureTest {
             "400, 21617, INVALID_REQUEST, text",
             "400, 21606, DESTINATION_NOT_SUPPORTED, from",
             "400, 21659, DESTINATION_NOT_SUPPORTED, from",
+            "400, 21210, DESTINATION_NOT_SUPPORTED, from",
             "400, 21408, DESTINATION_NOT_SUPPORTED, to",
             "401, 20003, AUTHENTICATION, null",
             "401, 20005, INSUFFICIENT_FUNDS, null",
@@ -207,20 +208,20 @@ class TwilioFailureTest {
     @Test
     void rejectsBadInputBeforeAnythingIsSentNamingTheField() {
         String tooLong = "x".repeat(TwilioMessaging.MAX_BODY + 1);
-        assertThat(failureWithoutAccount(() -> messaging.send(MessageRequest.sms(TO, FROM, tooLong))).field())
+        assertThat(invalidInput(() -> messaging.send(MessageRequest.sms(TO, FROM, tooLong))).field())
                 .contains("text");
-        assertThat(failureWithoutAccount(() -> messaging.send(MessageRequest.sms(TO, new SenderPool("alerts"), "hi")))
+        assertThat(invalidInput(() -> messaging.send(MessageRequest.sms(TO, new SenderPool("alerts"), "hi")))
                 .field()).contains("from");
         MessageRequest.Builder many = MessageRequest.builder().to(TO).from(FROM).text("pics");
         for (int i = 0; i <= TwilioMessaging.MAX_MEDIA; i++) {
             many.media(URI.create("https://example.com/" + i + ".png"));
         }
-        assertThat(failureWithoutAccount(() -> messaging.send(many.build())).field()).contains("media");
-        assertThat(failureWithoutAccount(() -> messaging.get("../../Calls/CA1")).field()).contains("id");
-        assertThat(failureWithoutAccount(() -> messaging.get(" ")).field()).contains("id");
-        assertThat(failureWithoutAccount(() -> twilio.connector.pricing().orElseThrow().rates("GBR", Product.SMS))
+        assertThat(invalidInput(() -> messaging.send(many.build())).field()).contains("media");
+        assertThat(invalidInput(() -> messaging.get("../../Calls/CA1")).field()).contains("id");
+        assertThat(invalidInput(() -> messaging.get(" ")).field()).contains("id");
+        assertThat(invalidInput(() -> twilio.connector.pricing().orElseThrow().rates("GBR", Product.SMS))
                 .field()).contains("countryIso");
-        assertThat(failureWithoutAccount(() -> messaging.send(null)).field()).contains("request");
+        assertThat(invalidInput(() -> messaging.send(null)).field()).contains("request");
         assertThat(twilio.server.getRequestCount()).isZero();
     }
 
@@ -231,10 +232,12 @@ class TwilioFailureTest {
         assertThat(twilio.server.getRequestCount()).isZero();
     }
 
-    private static io.switchboard.domain.Failure failureWithoutAccount(Executable action) {
+    private static io.switchboard.domain.Failure invalidInput(Executable action) {
         SwitchboardException e = catchThrowableOfType(SwitchboardException.class, action::execute);
         assertThat(e).isNotNull();
         assertThat(e.kind()).isEqualTo(FailureKind.INVALID_REQUEST);
+        assertThat(e.failure().account()).as("even a failure before any request names the account")
+                .contains(MockTwilio.ACCOUNT);
         return e.failure();
     }
 }
