@@ -90,7 +90,13 @@ public final class PhoneNumber implements Sender, Comparable<PhoneNumber> {
                     + text + "'");
         }
         String e164 = UTIL.format(parsed, PhoneNumberFormat.E164);
-        return new PhoneNumber(e164, parsed.getCountryCode(), UTIL.getRegionCodeForNumber(parsed));
+        String region = UTIL.getRegionCodeForNumber(parsed);
+        if (region == null) {
+            // Not an assigned number in libphonenumber's data (a fictional or newly opened range): fall back to the
+            // main region of its country code, so that pricing and country rules still know where it goes.
+            region = UTIL.getRegionCodeForCountryCode(parsed.getCountryCode());
+        }
+        return new PhoneNumber(e164, parsed.getCountryCode(), region);
     }
 
     private static String reason(NumberParseException e) {
@@ -132,9 +138,13 @@ public final class PhoneNumber implements Sender, Comparable<PhoneNumber> {
         return countryCallingCode;
     }
 
-    /** The ISO 3166 region the number belongs to ({@code "US"}, {@code "GB"}), or {@code "ZZ"} when unknown. */
+    /**
+     * The ISO 3166 region the number belongs to ({@code "US"}, {@code "GB"}). For a number outside the assigned ranges
+     * it is the main region of the country calling code ({@code +1} gives {@code "US"}); {@code "001"} for
+     * non-geographic codes and {@code "ZZ"} when the code is unknown.
+     */
     public String regionCode() {
-        return regionCode == null ? "ZZ" : regionCode;
+        return regionCode;
     }
 
     /** Whether libphonenumber considers the number assigned in its country's plan (a stricter check than parsing). */

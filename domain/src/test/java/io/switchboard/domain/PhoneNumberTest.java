@@ -34,6 +34,15 @@ class PhoneNumberTest {
     }
 
     @Test
+    void aNumberOutsideTheAssignedRangesStillKnowsItsCountry() {
+        PhoneNumber fictional = PhoneNumber.parse("+447700900123"); // Ofcom's range reserved for drama
+
+        assertThat(fictional.isValid()).isFalse();
+        assertThat(fictional.regionCode()).isEqualTo("GB");
+        assertThat(PhoneNumber.parse("+15005550006").regionCode()).isEqualTo("US");
+    }
+
+    @Test
     void lenientParseUsesTheDefaultRegionForNationalFormats() {
         assertThat(PhoneNumber.parseLenient("(415) 555-2671", "US").e164()).isEqualTo("+14155552671");
         assertThat(PhoneNumber.parseLenient("020 7183 8750", "gb").e164()).isEqualTo("+442071838750");

@@ -1,0 +1,110 @@
+package io.switchboard.adapters.plivo;
+
+import io.switchboard.domain.AccountId;
+import io.switchboard.domain.Checks;
+import io.switchboard.domain.RateLimit;
+import io.switchboard.domain.port.AccountPort;
+import io.switchboard.domain.port.MessagingPort;
+import io.switchboard.domain.port.NumbersPort;
+import io.switchboard.domain.port.PricingPort;
+import io.switchboard.domain.port.ProviderConnector;
+import io.switchboard.domain.port.RecordingsPort;
+import io.switchboard.domain.port.VoicePort;
+import okhttp3.OkHttpClient;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * One Plivo account as a {@link ProviderConnector}: messaging, voice, numbers, account, pricing and recordings
+ * (Plivo has no usage or lookup port here), plus {@link #plivo()} for what only Plivo offers. Several accounts
+ * share one OkHttp pool and dispatcher: pass the same client to each {@link #create} and close it yourself.
+ */
+public final class PlivoConnector implements ProviderConnector {
+
+    /**
+     * The client-side budget Plivo publishes for its Power Automate connector: 100 calls per 60 seconds per
+     * connection. Plivo's own API allows more (300 requests per 5 s), so this is the conservative default.
+     */
+    public static final RateLimit DECLARED_RATE_LIMIT = RateLimit.of(100, Duration.ofSeconds(60));
+
+    private final AccountId account;
+    private final PlivoApi api;
+    private final MessagingPort messaging;
+    private final VoicePort voice;
+    private final NumbersPort numbers;
+    private final AccountPort accountDetails;
+    private final PricingPort pricing;
+    private final RecordingsPort recordings;
+
+    private PlivoConnector(PlivoConfig config, OkHttpClient sharedHttp) {
+        this.account = config.account();
+        this.api = new PlivoApi(new PlivoHttp(config, sharedHttp), config.authId());
+        this.messaging = new PlivoPorts.Messaging(api);
+        this.voice = new PlivoPorts.Voice(api);
+        this.numbers = new PlivoPorts.Numbers(api);
+        this.accountDetails = new PlivoPorts.Account(api);
+        this.pricing = new PlivoPorts.Pricing(api);
+        this.recordings = new PlivoPorts.Recordings(api);
+    }
+
+    /**
+     * A connector for one account. {@code sharedHttp} is the application's client, whose connection pool and
+     * dispatcher every account reuses; this account adds its credentials and timeouts to a derived client.
+     */
+    public static PlivoConnector create(PlivoConfig config, OkHttpClient sharedHttp) {
+        Checks.required(config, "config");
+        Checks.required(sharedHttp, "sharedHttp");
+        return new PlivoConnector(config, sharedHttp);
+    }
+
+    /** Plivo's own operations beyond the ports: multi-destination sends, applications, Plivo's filters. */
+    public PlivoApi plivo() {
+        return api;
+    }
+
+    @Override
+    public AccountId account() {
+        return account;
+    }
+
+    @Override
+    public Optional<MessagingPort> messaging() {
+        return Optional.of(messaging);
+    }
+
+    @Override
+    public Optional<VoicePort> voice() {
+        return Optional.of(voice);
+    }
+
+    @Override
+    public Optional<NumbersPort> numbers() {
+        return Optional.of(numbers);
+    }
+
+    @Override
+    public Optional<AccountPort> accountDetails() {
+        return Optional.of(accountDetails);
+    }
+
+    @Override
+    public Optional<PricingPort> pricing() {
+        return Optional.of(pricing);
+    }
+
+    @Override
+    public Optional<RecordingsPort> recordings() {
+        return Optional.of(recordings);
+    }
+
+    @Override
+    public Optional<RateLimit> declaredRateLimit() {
+        return Optional.of(DECLARED_RATE_LIMIT);
+    }
+
+    @Override
+    public String toString() {
+        return "PlivoConnector[" + account + "]";
+    }
+}

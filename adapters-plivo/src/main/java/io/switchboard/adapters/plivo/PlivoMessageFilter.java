@@ -1,0 +1,51 @@
+package io.switchboard.adapters.plivo;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The filters of the seeds' {@code list_messages}: direction and state as Plivo words ({@code outbound},
+ * {@code delivered}), sender ({@code src}) and recipient ({@code dst}), and a time window (inclusive start,
+ * exclusive end), each optional.
+ */
+public record PlivoMessageFilter(
+        Optional<String> direction,
+        Optional<String> state,
+        Optional<String> src,
+        Optional<String> dst,
+        Optional<Instant> startTime,
+        Optional<Instant> endTime) {
+
+    public PlivoMessageFilter {
+        direction = direction == null ? Optional.empty() : direction;
+        state = state == null ? Optional.empty() : state;
+        src = src == null ? Optional.empty() : src;
+        dst = dst == null ? Optional.empty() : dst;
+        startTime = startTime == null ? Optional.empty() : startTime;
+        endTime = endTime == null ? Optional.empty() : endTime;
+    }
+
+    public static PlivoMessageFilter all() {
+        return new PlivoMessageFilter(null, null, null, null, null, null);
+    }
+
+    public PlivoMessageFilter withDirection(String value) {
+        return new PlivoMessageFilter(Optional.ofNullable(value), state, src, dst, startTime, endTime);
+    }
+
+    public PlivoMessageFilter withState(String value) {
+        return new PlivoMessageFilter(direction, Optional.ofNullable(value), src, dst, startTime, endTime);
+    }
+
+    public PlivoMessageFilter withSrc(String value) {
+        return new PlivoMessageFilter(direction, state, Optional.ofNullable(value), dst, startTime, endTime);
+    }
+
+    public PlivoMessageFilter withDst(String value) {
+        return new PlivoMessageFilter(direction, state, src, Optional.ofNullable(value), startTime, endTime);
+    }
+
+    public PlivoMessageFilter withTimeBetween(Instant start, Instant end) {
+        return new PlivoMessageFilter(direction, state, src, dst, Optional.ofNullable(start), Optional.ofNullable(end));
+    }
+}

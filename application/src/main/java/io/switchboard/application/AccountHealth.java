@@ -1,0 +1,123 @@
+package io.switchboard.application;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.switchboard.domain.AccountId;
+import io.switchboard.domain.Failure;
+import io.switchboard.domain.FailureKind;
+import io.switchboard.domain.SwitchboardException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Health of each account: a Resilience4j circuit breaker on the router's clock, and the Retry-After a vendor gave.
+ * Failures that say nothing about the account (invalid request, destination not supported, rate limited, not found)
+ * count as answered calls; unavailable and unknown outcomes count as failures; authentication and funds failures
+ * open the breaker at once.
+ */
+final class AccountHealth implements HealthView {
+
+    private final CircuitBreakerConfig config;
+    private final Duration waitInOpen;
+    private final Clock clock;
+    private final RoutingMetrics metrics;
+    private final ConcurrentMap<AccountId, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    private final ConcurrentMap<AccountId, Instant> openedAt = new ConcurrentHashMap<>();
+    private final ConcurrentMap<AccountId, Instant> retryAfter = new ConcurrentHashMap<>();
+
+    AccountHealth(BreakerSettings settings, Clock clock, RoutingMetrics metrics) {
+        this.clock = clock;
+        this.metrics = metrics;
+        this.waitInOpen = settings.waitInOpenState();
+        this.config = CircuitBreakerConfig.custom()
+                .failureRateThreshold(settings.failureRateThreshold())
+                .slowCallRateThreshold(settings.slowCallRateThreshold())
+                .slowCallDurationThreshold(settings.slowCallDuration())
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(settings.slidingWindowSize())
+                .minimumNumberOfCalls(settings.minimumNumberOfCalls())
+                .waitDurationInOpenState(settings.waitInOpenState())
+                .permittedNumberOfCallsInHalfOpenState(settings.permittedCallsInHalfOpenState())
+                .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                .writableStackTraceEnabled(false)
+                .clock(clock)
+                .build();
+    }
+
+    CircuitBreaker breaker(AccountId account) {
+        return breakers.computeIfAbsent(account, a -> {
+            CircuitBreaker breaker = CircuitBreaker.of(a.toString(), config);
+            breaker.getEventPublisher().onStateTransition(event -> {
+                CircuitBreaker.State to = event.getStateTransition().getToState();
+                if (to == CircuitBreaker.State.OPEN) {
+                    openedAt.put(a, clock.instant());
+                }
+                metrics.breakerTransition(a, event.getStateTransition().getFromState().name(), to.name());
+            });
+            return breaker;
+        });
+    }
+
+    CircuitBreaker.State state(AccountId account) {
+        return breaker(account).getState();
+    }
+
+    @Override
+    public boolean circuitOpen(AccountId account, Instant now) {
+        CircuitBreaker breaker = breakers.get(account);
+        if (breaker == null) {
+            return false;
+        }
+        return switch (breaker.getState()) {
+            case FORCED_OPEN -> true;
+            case OPEN -> {
+                Instant opened = openedAt.get(account);
+                yield opened == null || !now.isAfter(opened.plus(waitInOpen));
+            }
+            default -> false;
+        };
+    }
+
+    /** Takes a call permit; false when the breaker refuses (open, or half-open with its probes taken). */
+    boolean tryAcquire(AccountId account) {
+        return breaker(account).tryAcquirePermission();
+    }
+
+    /** Gives back a permit taken for a call that was not made. */
+    void release(AccountId account) {
+        breaker(account).releasePermission();
+    }
+
+    void succeeded(AccountId account, Duration latency) {
+        breaker(account).onSuccess(latency.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    void failed(AccountId account, Failure failure, Duration latency) {
+        CircuitBreaker breaker = breaker(account);
+        FailureKind kind = failure.kind();
+        if (kind == FailureKind.UNAVAILABLE || kind == FailureKind.OUTCOME_UNKNOWN || kind.marksAccountUnhealthy()) {
+            breaker.onError(latency.toNanos(), TimeUnit.NANOSECONDS, new SwitchboardException(failure));
+        } else {
+            breaker.onSuccess(latency.toNanos(), TimeUnit.NANOSECONDS);
+        }
+        if (kind.marksAccountUnhealthy() && breaker.getState() != CircuitBreaker.State.OPEN
+                && breaker.getState() != CircuitBreaker.State.FORCED_OPEN) {
+            breaker.transitionToOpenState();
+        }
+    }
+
+    /** Remembers that the vendor asked this account to be left alone until {@code until}. */
+    void retryAfter(AccountId account, Instant until) {
+        retryAfter.merge(account, until, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    /** Until when the vendor asked us to wait, or null. */
+    Instant waitUntil(AccountId account) {
+        return retryAfter.get(account);
+    }
+}

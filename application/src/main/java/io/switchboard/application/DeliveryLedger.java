@@ -1,0 +1,39 @@
+package io.switchboard.application;
+
+import io.switchboard.domain.Checks;
+
+/**
+ * Remembers which client reference was accepted where, so that a retry of the same request (from this or any other
+ * instance) sends nothing and gets the earlier {@link Delivery}. In memory now ({@link InMemoryDeliveryLedger}); a
+ * shared store can implement it for a fleet. Implementations must make {@link #claim} atomic.
+ */
+public interface DeliveryLedger {
+
+    /** Reserves {@code reference} for one request, or says who has it. */
+    Claim claim(String reference);
+
+    /**
+     * Records the end of a claimed request. A {@link Delivery.Sent} or {@link Delivery.OutcomeUnknown} is kept (the
+     * message may exist); a {@link Delivery.NotSent} frees the reference, since nothing was accepted.
+     */
+    void complete(String reference, Delivery delivery);
+
+    /** The answer to {@link #claim}. */
+    sealed interface Claim permits Claim.Granted, Claim.Done, Claim.InFlight {
+
+        /** The reference is now reserved for the caller, which must {@link #complete} it. */
+        record Granted() implements Claim {
+        }
+
+        /** An earlier request with this reference ended like this: send nothing, return it. */
+        record Done(Delivery earlier) implements Claim {
+            public Done {
+                Checks.required(earlier, "earlier");
+            }
+        }
+
+        /** Another request with this reference is being routed right now. */
+        record InFlight() implements Claim {
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.switchboard.application;
+
+import io.switchboard.domain.PhoneNumber;
+import io.switchboard.domain.Sender;
+import io.switchboard.domain.call.CallRequest;
+import io.switchboard.domain.message.MessageRequest;
+import io.switchboard.domain.message.SmsEncoding;
+import io.switchboard.domain.message.SmsText;
+import io.switchboard.domain.pricing.Product;
+
+import java.util.Optional;
+
+/** A message or a call, as the planner and dispatcher see it. */
+sealed interface Routable permits Routable.Text, Routable.Voice {
+
+    PhoneNumber to();
+
+    /** The requested sender; null for a cost query, which has none. */
+    Sender from();
+
+    Product product();
+
+    Optional<String> clientReference();
+
+    /**
+     * A message with its segment count and encoding, computed once per request.
+     *
+     * @param request the request to send, or null for a cost query
+     */
+    record Text(MessageRequest request, PhoneNumber to, Product product, int segments,
+            Optional<SmsEncoding> encoding) implements Routable {
+
+        static Text of(MessageRequest request) {
+            SmsText text = request.smsText();
+            return new Text(request, request.to(), Product.of(request.channel()), text.segmentCount(),
+                    Optional.of(text.encoding()));
+        }
+
+        static Text quote(PhoneNumber to, Product product, SmsText text) {
+            return new Text(null, to, product, text.segmentCount(), Optional.of(text.encoding()));
+        }
+
+        @Override
+        public Sender from() {
+            return request == null ? null : request.from();
+        }
+
+        @Override
+        public Optional<String> clientReference() {
+            return request == null ? Optional.empty() : request.clientReference();
+        }
+    }
+
+    /**
+     * A call, quoted for {@code minutes}.
+     *
+     * @param request the request to place, or null for a cost query
+     */
+    record Voice(CallRequest request, PhoneNumber to, long minutes) implements Routable {
+        @Override
+        public Sender from() {
+            return request == null ? null : request.from();
+        }
+
+        @Override
+        public Product product() {
+            return Product.VOICE;
+        }
+
+        @Override
+        public Optional<String> clientReference() {
+            return request == null ? Optional.empty() : request.clientReference();
+        }
+    }
+}

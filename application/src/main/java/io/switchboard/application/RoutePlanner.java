@@ -1,0 +1,233 @@
+package io.switchboard.application;
+
+import io.switchboard.domain.AccountId;
+import io.switchboard.domain.Money;
+import io.switchboard.domain.PhoneNumber;
+import io.switchboard.domain.Sender;
+import io.switchboard.domain.SenderPool;
+import io.switchboard.domain.message.SmsEncoding;
+import io.switchboard.domain.pricing.Product;
+import io.switchboard.domain.pricing.Quote;
+import io.switchboard.domain.pricing.Rate;
+import io.switchboard.domain.pricing.RateDeck;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * Request + policy -> plan. Pure: reads the price book's in-memory decks, the sender pools and a health snapshot,
+ * and makes no I/O call.
+ */
+final class RoutePlanner {
+
+    private final List<AccountProfile> accounts;
+    private final PriceBook prices;
+    private final SenderPools pools;
+
+    RoutePlanner(List<AccountProfile> accounts, PriceBook prices, SenderPools pools) {
+        this.accounts = List.copyOf(accounts);
+        this.prices = prices;
+        this.pools = pools;
+    }
+
+    List<AccountProfile> accounts() {
+        return accounts;
+    }
+
+    /** With {@code quoteOnly}, only what prices the request is checked: no pin, country rule, sender or health. */
+    RoutePlan plan(Routable job, RoutingPolicy policy, HealthView health, Instant now, RandomGenerator random,
+            boolean quoteOnly) {
+        Product product = job.product();
+        PhoneNumber to = job.to();
+        String country = to.regionCode();
+        int segments = job instanceof Routable.Text text ? text.segments() : 1;
+        long minutes = job instanceof Routable.Voice voice ? voice.minutes() : 0;
+        Optional<SmsEncoding> encoding = product == Product.SMS && job instanceof Routable.Text text
+                ? text.encoding() : Optional.empty();
+        long planUnits = switch (product) {
+            case SMS -> segments;
+            case MMS, WHATSAPP -> 1;
+            case VOICE -> minutes;
+        };
+
+        List<Candidate> priced = new ArrayList<>(accounts.size());
+        List<Candidate> unpriced = new ArrayList<>(0);
+        List<Exclusion> exclusions = new ArrayList<>(0);
+        for (AccountProfile account : accounts) {
+            AccountId id = account.id();
+            Sender from = job.from();
+            if (!quoteOnly) {
+                Exclusion ruled = rules(id, country, policy);
+                if (ruled != null) {
+                    exclusions.add(ruled);
+                    continue;
+                }
+            }
+            if (!account.serves(product)) {
+                exclusions.add(new Exclusion(id, ExclusionReason.CAPABILITY_MISSING, "no "
+                        + (product == Product.VOICE ? "voice" : "messaging") + " port"));
+                continue;
+            }
+            if (!quoteOnly) {
+                Object chosen = sender(id, job, country);
+                if (chosen instanceof Exclusion e) {
+                    exclusions.add(e);
+                    continue;
+                }
+                from = (Sender) chosen;
+                Exclusion unhealthy = health(id, health, now);
+                if (unhealthy != null) {
+                    exclusions.add(unhealthy);
+                    continue;
+                }
+            }
+            if (product == Product.SMS && account.settings().maxSegments().isPresent()
+                    && segments > account.settings().maxSegments().getAsInt()) {
+                exclusions.add(new Exclusion(id, ExclusionReason.VENDOR_LIMIT, "text needs " + segments
+                        + " segments, the account accepts " + account.settings().maxSegments().getAsInt()));
+                continue;
+            }
+            PriceLookup lookup = prices.lookup(id, product, to);
+            if (lookup instanceof PriceLookup.Unpriced none) {
+                if (quoteOnly || policy.unpriced() == RoutingPolicy.UnpricedHandling.EXCLUDE
+                        || policy.maxPrice().isPresent()) {
+                    exclusions.add(new Exclusion(id, ExclusionReason.UNPRICED, none.reason()));
+                } else {
+                    unpriced.add(new Candidate(id, Optional.ofNullable(from), Optional.empty(), Optional.empty()));
+                }
+                continue;
+            }
+            RateDeck.Match match = ((PriceLookup.Priced) lookup).match();
+            Rate rate = match.rate();
+            long units = switch (rate.unit()) {
+                case SEGMENT -> segments;
+                case MESSAGE -> 1;
+                case MINUTE -> Math.max(minutes, 1);
+            };
+            Quote quote = Quote.of(id, product, match, units, encoding);
+            Money comparable = quote.total();
+            if (!comparable.currency().equals(policy.currency())) {
+                Optional<Money> converted = policy.converter()
+                        .flatMap(c -> c.convert(quote.total(), policy.currency()))
+                        .filter(m -> m.currency().equals(policy.currency()));
+                if (converted.isEmpty()) {
+                    exclusions.add(new Exclusion(id, ExclusionReason.CURRENCY_MISMATCH, "priced in "
+                            + comparable.currency() + ", compared in " + policy.currency()
+                            + (policy.converter().isPresent() ? ": the converter has no rate"
+                                    : " and no exchange-rate source was given")));
+                    continue;
+                }
+                comparable = converted.get();
+            }
+            if (!quoteOnly && policy.maxPrice().isPresent() && comparable.isGreaterThan(policy.maxPrice().get())) {
+                exclusions.add(new Exclusion(id, ExclusionReason.ABOVE_PRICE_CAP, comparable + " is above the cap of "
+                        + policy.maxPrice().get()));
+                continue;
+            }
+            priced.add(new Candidate(id, Optional.ofNullable(from), Optional.of(quote), Optional.of(comparable)));
+        }
+        return new RoutePlan(product, to, encoding, planUnits, order(priced, unpriced, policy, random), exclusions);
+    }
+
+    private static Exclusion rules(AccountId id, String country, RoutingPolicy policy) {
+        if (policy.pinned().isPresent() && !policy.pinned().get().equals(id)) {
+            return new Exclusion(id, ExclusionReason.NOT_PINNED, "the policy pins " + policy.pinned().get());
+        }
+        Set<AccountId> allowed = policy.allow().get(country);
+        if (allowed != null && !allowed.contains(id)) {
+            return new Exclusion(id, ExclusionReason.COUNTRY_RULE, "not on the allow list for " + country);
+        }
+        Set<AccountId> denied = policy.deny().get(country);
+        if (denied != null && denied.contains(id)) {
+            return new Exclusion(id, ExclusionReason.COUNTRY_RULE, "on the deny list for " + country);
+        }
+        return null;
+    }
+
+    /** The concrete sender for this account, or the exclusion saying why there is none. */
+    private Object sender(AccountId id, Routable job, String country) {
+        Sender requested = job.from();
+        if (requested instanceof SenderPool pool) {
+            Optional<Sender> picked = pools.pick(pool, id, country, job.product() == Product.VOICE);
+            if (picked.isPresent()) {
+                return picked.get();
+            }
+            return new Exclusion(id, ExclusionReason.NO_SENDER, "pool '" + pool.name() + "' has no "
+                    + (job.product() == Product.VOICE ? "number" : "sender") + " on this account for " + country);
+        }
+        if (pools.owns(id, requested)) {
+            return requested;
+        }
+        return new Exclusion(id, ExclusionReason.SENDER_NOT_OWNED, requested.value() + " is not owned by this account");
+    }
+
+    private static Exclusion health(AccountId id, HealthView health, Instant now) {
+        if (health.circuitOpen(id, now)) {
+            return new Exclusion(id, ExclusionReason.CIRCUIT_OPEN, "circuit breaker open");
+        }
+        return null;
+    }
+
+    private static List<Candidate> order(List<Candidate> priced, List<Candidate> unpriced, RoutingPolicy policy,
+            RandomGenerator random) {
+        List<AccountId> priority = policy.priority();
+        Comparator<Candidate> byPriority = Comparator.comparingInt(c -> rank(priority, c.account()));
+        Comparator<Candidate> cheapest = Comparator
+                .<Candidate, java.math.BigDecimal>comparing(c -> c.comparableTotal().orElseThrow().amount())
+                .thenComparing(byPriority)
+                .thenComparing(Candidate::account);
+        List<Candidate> ordered = new ArrayList<>(priced.size() + unpriced.size());
+        switch (policy.strategy()) {
+            case LEAST_COST -> {
+                priced.sort(cheapest);
+                ordered.addAll(priced);
+            }
+            case PRIORITY -> {
+                priced.sort(byPriority.thenComparing(cheapest));
+                ordered.addAll(priced);
+            }
+            case WEIGHTED -> ordered.addAll(weighted(priced, policy, random, cheapest));
+        }
+        unpriced.sort(byPriority.thenComparing(Candidate::account));
+        ordered.addAll(unpriced);
+        return ordered;
+    }
+
+    private static int rank(List<AccountId> priority, AccountId account) {
+        int index = priority.indexOf(account);
+        return index < 0 ? Integer.MAX_VALUE : index;
+    }
+
+    /**
+     * A random order where each weighted account comes first with probability proportional to its weight
+     * (exponential keys, -ln(u)/w, smallest first); accounts without weight follow, cheapest first.
+     */
+    private static List<Candidate> weighted(List<Candidate> priced, RoutingPolicy policy, RandomGenerator random,
+            Comparator<Candidate> cheapest) {
+        List<Candidate> drawn = new ArrayList<>();
+        List<Double> keys = new ArrayList<>();
+        List<Candidate> rest = new ArrayList<>();
+        for (Candidate c : priced) {
+            int weight = policy.weights().getOrDefault(c.account(), 0);
+            if (weight > 0) {
+                double key = -Math.log(1.0 - random.nextDouble()) / weight;
+                int at = 0;
+                while (at < keys.size() && keys.get(at) <= key) {
+                    at++;
+                }
+                keys.add(at, key);
+                drawn.add(at, c);
+            } else {
+                rest.add(c);
+            }
+        }
+        rest.sort(cheapest);
+        drawn.addAll(rest);
+        return drawn;
+    }
+}

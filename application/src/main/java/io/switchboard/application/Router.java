@@ -1,0 +1,257 @@
+package io.switchboard.application;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.switchboard.domain.AccountId;
+import io.switchboard.domain.Checks;
+import io.switchboard.domain.Failure;
+import io.switchboard.domain.FailureKind;
+import io.switchboard.domain.SwitchboardException;
+import io.switchboard.domain.call.CallRequest;
+import io.switchboard.domain.message.MessageRequest;
+import io.switchboard.domain.port.ProviderConnector;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
+
+/**
+ * Routes messages and calls over the configured accounts: plans (cheapest healthy account first, by policy), then
+ * sends attempt by attempt with failover, and answers with a {@link Delivery}. Thread-safe.
+ */
+public final class Router {
+
+    private final RoutePlanner planner;
+    private final Dispatcher dispatcher;
+    private final AccountHealth health;
+    private final DeliveryLedger ledger;
+    private final RoutingPolicy defaultPolicy;
+    private final Clock clock;
+    private final RandomGenerator random;
+    private final RoutingMetrics metrics;
+
+    private Router(Builder b) {
+        this.clock = b.clock;
+        this.metrics = new RoutingMetrics(b.registry);
+        this.health = new AccountHealth(b.breakers, clock, metrics);
+        Map<AccountId, AccountProfile> profiles = new LinkedHashMap<>();
+        for (Map.Entry<ProviderConnector, AccountSettings> e : b.accounts.entrySet()) {
+            AccountProfile profile = AccountProfile.of(e.getKey(), e.getValue());
+            if (profiles.putIfAbsent(profile.id(), profile) != null) {
+                throw SwitchboardException.invalid("accounts", "lists " + profile.id() + " twice");
+            }
+            health.breaker(profile.id());
+        }
+        this.planner = new RoutePlanner(new ArrayList<>(profiles.values()), b.prices, b.pools);
+        this.dispatcher = new Dispatcher(Map.copyOf(profiles), health, b.budgets != null ? b.budgets
+                : new InMemoryRateLimitBudgets(clock), clock, b.sleeper, metrics);
+        this.ledger = b.ledger != null ? b.ledger : new InMemoryDeliveryLedger(InMemoryDeliveryLedger.DEFAULT_RETENTION,
+                clock);
+        this.defaultPolicy = b.policy;
+        this.random = b.random;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The plan for a message under the router's default policy. */
+    public RoutePlan plan(MessageRequest request) {
+        return plan(request, defaultPolicy);
+    }
+
+    /** The plan for a message: ordered candidates and the reason each other account is left out. No I/O. */
+    public RoutePlan plan(MessageRequest request, RoutingPolicy policy) {
+        Checks.required(request, "request");
+        Checks.required(policy, "policy");
+        return planner.plan(Routable.Text.of(request), policy, health, clock.instant(), random(), false);
+    }
+
+    /** The plan for a call, quoted for the policy's {@link RoutingPolicy#callMinutes()}. No I/O. */
+    public RoutePlan plan(CallRequest request, RoutingPolicy policy) {
+        Checks.required(request, "request");
+        Checks.required(policy, "policy");
+        return planner.plan(new Routable.Voice(request, request.to(), policy.callMinutes()), policy, health,
+                clock.instant(), random(), false);
+    }
+
+    public Delivery send(MessageRequest request) {
+        return send(request, defaultPolicy);
+    }
+
+    /** Sends a message through the first account of its plan that accepts it. */
+    public Delivery send(MessageRequest request, RoutingPolicy policy) {
+        Checks.required(request, "request");
+        Checks.required(policy, "policy");
+        return route(Routable.Text.of(request), policy);
+    }
+
+    public Delivery place(CallRequest request) {
+        return place(request, defaultPolicy);
+    }
+
+    /** Places a call through the first account of its plan that accepts it. */
+    public Delivery place(CallRequest request, RoutingPolicy policy) {
+        Checks.required(request, "request");
+        Checks.required(policy, "policy");
+        return route(new Routable.Voice(request, request.to(), policy.callMinutes()), policy);
+    }
+
+    /** Cost queries under the router's default policy (its currency and converter). */
+    public CostQueries costs() {
+        return costs(defaultPolicy);
+    }
+
+    public CostQueries costs(RoutingPolicy policy) {
+        return new CostQueries(planner, Checks.required(policy, "policy"));
+    }
+
+    private Delivery route(Routable job, RoutingPolicy policy) {
+        String country = job.to().regionCode();
+        Optional<String> reference = job.clientReference();
+        if (reference.isPresent()) {
+            DeliveryLedger.Claim claim = ledger.claim(reference.get());
+            if (claim instanceof DeliveryLedger.Claim.Done done) {
+                metrics.delivery(country, "duplicate");
+                return done.earlier();
+            }
+            if (claim instanceof DeliveryLedger.Claim.InFlight) {
+                metrics.delivery(country, "duplicate");
+                return new Delivery.NotSent(Failure.invalid("clientReference",
+                        "is being routed by another request right now; nothing was sent"), List.of(), reference);
+            }
+        }
+        Delivery delivery = null;
+        try {
+            RoutePlan plan = planner.plan(job, policy, health, clock.instant(), random(), false);
+            delivery = plan.isEmpty()
+                    ? new Delivery.NotSent(noRoute(plan), List.of(), reference)
+                    : dispatcher.execute(job, plan, policy);
+        } finally {
+            if (reference.isPresent()) {
+                ledger.complete(reference.get(), delivery != null ? delivery
+                        : new Delivery.NotSent(Failure.of(FailureKind.UNAVAILABLE, "routing failed"), List.of(),
+                                reference));
+            }
+        }
+        metrics.delivery(country, outcome(delivery));
+        return delivery;
+    }
+
+    private RandomGenerator random() {
+        return random != null ? random : ThreadLocalRandom.current();
+    }
+
+    private static String outcome(Delivery delivery) {
+        if (delivery instanceof Delivery.Sent) {
+            return "sent";
+        }
+        return delivery instanceof Delivery.OutcomeUnknown ? "outcome_unknown" : "not_sent";
+    }
+
+    private static Failure noRoute(RoutePlan plan) {
+        boolean allOpen = !plan.exclusions().isEmpty() && plan.exclusions().stream()
+                .allMatch(e -> e.reason() == ExclusionReason.CIRCUIT_OPEN);
+        String why = plan.exclusions().isEmpty() ? "no account is configured"
+                : plan.exclusions().stream().map(Exclusion::toString).collect(Collectors.joining("; "));
+        return Failure.of(allOpen ? FailureKind.UNAVAILABLE : FailureKind.DESTINATION_NOT_SUPPORTED,
+                "no account can take this request to " + plan.destination() + ": " + why);
+    }
+
+    /** Test and operations view of an account's breaker state (CLOSED, OPEN, HALF_OPEN, ...). */
+    public String breakerState(AccountId account) {
+        return health.state(Checks.required(account, "account")).name();
+    }
+
+    /** Collects accounts and collaborators; only accounts are required. */
+    public static final class Builder {
+        private final Map<ProviderConnector, AccountSettings> accounts = new LinkedHashMap<>();
+        private PriceBook prices = PriceBook.empty();
+        private SenderPools pools = SenderPools.none();
+        private RoutingPolicy policy = RoutingPolicy.ofDefaults();
+        private BreakerSettings breakers = BreakerSettings.ofDefaults();
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private DeliveryLedger ledger;
+        private RateLimitBudgets budgets;
+        private MeterRegistry registry = new SimpleMeterRegistry();
+        private RandomGenerator random;
+
+        private Builder() {
+        }
+
+        public Builder account(ProviderConnector connector) {
+            return account(connector, AccountSettings.ofDefaults());
+        }
+
+        public Builder account(ProviderConnector connector, AccountSettings settings) {
+            accounts.put(Checks.required(connector, "connector"), Checks.required(settings, "settings"));
+            return this;
+        }
+
+        public Builder prices(PriceBook value) {
+            prices = Checks.required(value, "prices");
+            return this;
+        }
+
+        public Builder senders(SenderPools value) {
+            pools = Checks.required(value, "senders");
+            return this;
+        }
+
+        /** The policy of {@link #send(MessageRequest)} and friends. */
+        public Builder policy(RoutingPolicy value) {
+            policy = Checks.required(value, "policy");
+            return this;
+        }
+
+        public Builder breakers(BreakerSettings value) {
+            breakers = Checks.required(value, "breakers");
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            clock = Checks.required(value, "clock");
+            return this;
+        }
+
+        public Builder sleeper(Sleeper value) {
+            sleeper = Checks.required(value, "sleeper");
+            return this;
+        }
+
+        public Builder ledger(DeliveryLedger value) {
+            ledger = Checks.required(value, "ledger");
+            return this;
+        }
+
+        public Builder budgets(RateLimitBudgets value) {
+            budgets = Checks.required(value, "budgets");
+            return this;
+        }
+
+        public Builder meterRegistry(MeterRegistry value) {
+            registry = Checks.required(value, "meterRegistry");
+            return this;
+        }
+
+        /**
+         * The random source of {@link RoutingPolicy.Strategy#WEIGHTED} (ThreadLocalRandom by default); a source given
+         * here is shared by all callers, so it must be thread-safe when the router is.
+         */
+        public Builder random(RandomGenerator value) {
+            random = Checks.required(value, "random");
+            return this;
+        }
+
+        public Router build() {
+            return new Router(this);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.switchboard.benchmarks;
+
+import io.switchboard.application.RoutePlan;
+import io.switchboard.application.Router;
+import io.switchboard.application.RoutingPolicy;
+import io.switchboard.domain.PhoneNumber;
+import io.switchboard.domain.SenderPool;
+import io.switchboard.domain.message.MessageRequest;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.TimeUnit;
+
+/** One route plan (quotes, sender, health, ordering) over six accounts of three vendors, Zipf destinations. */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
+@State(Scope.Benchmark)
+public class PlanBenchmark {
+
+    private static final int REQUESTS = 1 << 12;
+    private static final String[] TEXTS = {
+        "Your code is 481516. It expires in 10 minutes.",
+        "Reminder: your appointment is tomorrow at 10:30. Reply C to cancel.",
+        "Votre colis arrive aujourd'hui entre 14h et 16h. Suivi: https://example.com/t/8d2k",
+        "Ihr Termin wurde bestätigt. Bis bald!"
+    };
+
+    private Router router;
+    private RoutingPolicy policy;
+    private MessageRequest[] requests;
+    private int next;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        router = Accounts.router();
+        policy = RoutingPolicy.ofDefaults();
+        PhoneNumber[] numbers = PrefixData.phoneNumbers(REQUESTS, true, 5);
+        requests = new MessageRequest[REQUESTS];
+        for (int i = 0; i < REQUESTS; i++) {
+            requests[i] = MessageRequest.sms(numbers[i % numbers.length], new SenderPool("main"),
+                    TEXTS[i % TEXTS.length]);
+        }
+    }
+
+    @Benchmark
+    public RoutePlan plan() {
+        int i = next;
+        next = (i + 1) & (REQUESTS - 1);
+        return router.plan(requests[i], policy);
+    }
+}

@@ -1,0 +1,245 @@
+package io.switchboard.sandbox.plivo;
+
+import io.switchboard.sandbox.LedgerEntry;
+import io.switchboard.sandbox.Product;
+import io.switchboard.sandbox.RateDeck;
+import io.switchboard.sandbox.SmsSegments;
+import io.switchboard.sandbox.http.Params;
+import io.switchboard.sandbox.http.Request;
+import io.switchboard.sandbox.http.Response;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/** {@code Message/}: send (one message per {@code <}-separated destination), fetch and list. */
+final class PlivoMessages {
+  static final int MAX_TEXT = 1600;
+  private static final Set<String> TYPES = Set.of("sms", "mms", "whatsapp");
+
+  private final PlivoEmulator emulator;
+
+  PlivoMessages(PlivoEmulator emulator) {
+    this.emulator = emulator;
+  }
+
+  Response send(Request request) {
+    PlivoState.Account account = emulator.account(request);
+    Map<String, Object> body = body(request);
+    String src = required(body, "src");
+    String dst = required(body, "dst");
+    String type = PlivoWire.text(body.getOrDefault("type", "sms")).toLowerCase(Locale.ROOT);
+    if (!TYPES.contains(type)) {
+      throw emulator.halt(400, "type must be one of sms, mms, whatsapp, got '" + type + "'");
+    }
+    List<String> media = mediaUrls(body.get("media_urls"));
+    String text = PlivoWire.text(body.get("text"));
+    if ((text == null || text.isEmpty()) && !(type.equals("mms") && !media.isEmpty())) {
+      throw emulator.halt(400, "text is a mandatory parameter");
+    }
+    text = text == null ? "" : text;
+    if (text.length() > MAX_TEXT) {
+      throw emulator.halt(400, "text must be at most " + MAX_TEXT + " characters, got " + text.length());
+    }
+    checkUrl(body, "url");
+    String method = PlivoWire.text(body.get("method"));
+    if (method != null && !method.equalsIgnoreCase("GET") && !method.equalsIgnoreCase("POST")) {
+      throw emulator.halt(400, "method must be GET or POST, got '" + method + "'");
+    }
+    Object log = body.get("log");
+    if (log != null && !(log instanceof Boolean) && !"true".equalsIgnoreCase(log.toString())
+        && !"false".equalsIgnoreCase(log.toString())) {
+      throw emulator.halt(400, "log must be true or false, got '" + log + "'");
+    }
+
+    Set<String> valid = new LinkedHashSet<>();
+    List<String> invalid = new ArrayList<>();
+    for (String part : dst.split("<")) {
+      String d = part.trim();
+      if (PlivoWire.isNumber(d)) {
+        valid.add(PlivoWire.digits(d));
+      } else if (!d.isEmpty()) {
+        invalid.add(d);
+      }
+    }
+    if (valid.isEmpty()) {
+      throw emulator.halt(400, "dst has no valid destination number");
+    }
+    checkSource(account, src, valid);
+
+    Product product = type.equals("mms") ? Product.MMS : Product.SMS;
+    int units = product == Product.MMS ? 1 : SmsSegments.segments(text);
+    BigDecimal total = BigDecimal.ZERO;
+    for (String d : valid) {
+      RateDeck.Rate rate = emulator.rate(d, product).orElseThrow(() -> emulator.unpriced("+" + d, product));
+      total = total.add(rate.times(units));
+    }
+    List<String> uuids = new ArrayList<>();
+    synchronized (account) {
+      if (account.cashCredits.compareTo(total) < 0) {
+        throw emulator.halt(400, "Insufficient Credit");
+      }
+      for (String d : valid) {
+        LedgerEntry entry = emulator.record(LedgerEntry.message(account.authId, emulator.newUuid())
+            .from(src).to("+" + d).text(text).channel(type));
+        BigDecimal amount = new BigDecimal(entry.price());
+        BigDecimal rate = emulator.rate(d, product).orElseThrow().rate();
+        account.cashCredits = account.cashCredits.subtract(amount);
+        account.messages.add(0, new PlivoState.StoredMessage(entry.id(), PlivoWire.digits(src), d, "outbound", type,
+            entry.acceptedAt(), entry.units(), rate, amount,
+            "queued"));
+        uuids.add(entry.id());
+      }
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("api_id", emulator.newUuid());
+    if (!invalid.isEmpty()) {
+      answer.put("invalid_number", invalid);
+    }
+    answer.put("message", "message(s) queued");
+    answer.put("message_uuid", uuids);
+    return Response.json(202, answer);
+  }
+
+  /** US and Canadian destinations need a Plivo number of this account as {@code src}. */
+  private void checkSource(PlivoState.Account account, String src, Set<String> destinations) {
+    boolean northAmerica = destinations.stream().anyMatch(d -> d.startsWith("1"));
+    if (!northAmerica) {
+      return;
+    }
+    if (!PlivoWire.isNumber(src) || !emulator.numbers().owns("+" + PlivoWire.digits(src))) {
+      throw emulator.halt(400, "src " + src + " is not a Plivo number of this account; messages to the US and "
+          + "Canada need one");
+    }
+  }
+
+  Response get(Request request) {
+    PlivoState.Account account = emulator.account(request);
+    String uuid = request.pathVar("uuid");
+    synchronized (account) {
+      for (PlivoState.StoredMessage m : account.messages) {
+        if (m.uuid.equals(uuid)) {
+          Map<String, Object> body = new LinkedHashMap<>();
+          body.put("api_id", emulator.newUuid());
+          body.putAll(render(account, m));
+          return Response.json(200, body);
+        }
+      }
+    }
+    throw emulator.halt(404, "not found");
+  }
+
+  Response list(Request request) {
+    PlivoState.Account account = emulator.account(request);
+    Params q = request.query();
+    String apiId = emulator.newUuid();
+    Predicate<PlivoState.StoredMessage> keep = PlivoWire.<PlivoState.StoredMessage>textFilter(q,
+            "message_direction", m -> m.direction)
+        .and(PlivoWire.textFilter(q, "message_state", m -> m.state))
+        .and(PlivoWire.textFilter(q, "message_type", m -> m.type))
+        .and(PlivoWire.textFilter(q, "error_code", m -> m.errorCode))
+        .and(PlivoWire.numberFilter(q, "from_number", m -> m.from))
+        .and(PlivoWire.numberFilter(q, "to_number", m -> m.to));
+    Predicate<java.time.Instant> time = PlivoWire.timeFilter(apiId, q, "message_time");
+    List<PlivoState.StoredMessage> matching;
+    synchronized (account) {
+      matching = account.messages.stream().filter(keep).filter(m -> time.test(m.time)).toList();
+    }
+    // Plivo's message list leaves total_count out.
+    return PlivoWire.page(apiId, request, matching, m -> render(account, m), false);
+  }
+
+  void setState(String uuid, String state, String errorCode) {
+    for (PlivoState.Account account : emulator.accounts()) {
+      synchronized (account) {
+        account.messages.stream().filter(m -> m.uuid.equals(uuid)).forEach(m -> {
+          m.state = state;
+          m.errorCode = errorCode;
+        });
+      }
+    }
+  }
+
+  void deliverQueued() {
+    PlivoState.Account account = emulator.account(PlivoEmulator.AUTH_ID);
+    synchronized (account) {
+      account.messages.stream().filter(m -> m.state.equals("queued")).forEach(m -> m.state = "delivered");
+    }
+  }
+
+  String receive(PlivoState.Account account, String from, String to, String text) {
+    String uuid = emulator.newUuid();
+    synchronized (account) {
+      account.messages.add(0, new PlivoState.StoredMessage(uuid, PlivoWire.digits(from), PlivoWire.digits(to),
+          "inbound", "sms", emulator.now(), SmsSegments.segments(text == null ? "" : text), BigDecimal.ZERO,
+          BigDecimal.ZERO, "received"));
+    }
+    return uuid;
+  }
+
+  static Map<String, Object> render(PlivoState.Account account, PlivoState.StoredMessage m) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("error_code", m.errorCode);
+    o.put("from_number", m.from);
+    o.put("message_direction", m.direction);
+    o.put("message_state", m.state);
+    o.put("message_time", PlivoWire.time(m.time));
+    o.put("message_type", m.type);
+    o.put("message_uuid", m.uuid);
+    o.put("resource_uri", "/v1/Account/" + account.authId + "/Message/" + m.uuid + "/");
+    o.put("to_number", m.to);
+    o.put("total_amount", PlivoWire.amount(m.amount));
+    o.put("total_rate", PlivoWire.amount(m.rate));
+    o.put("units", m.units);
+    return o;
+  }
+
+  private Map<String, Object> body(Request request) {
+    if (!request.form().isEmpty()) {
+      Map<String, Object> form = new LinkedHashMap<>();
+      request.form().names().forEach(n -> form.put(n, request.form().first(n)));
+      return form;
+    }
+    return request.jsonObject();
+  }
+
+  private String required(Map<String, Object> body, String name) {
+    String value = PlivoWire.text(body.get(name));
+    if (value == null || value.isBlank()) {
+      throw emulator.halt(400, name + " is a mandatory parameter");
+    }
+    return value.trim();
+  }
+
+  private void checkUrl(Map<String, Object> body, String name) {
+    String value = PlivoWire.text(body.get(name));
+    if (value == null) {
+      return;
+    }
+    try {
+      URI uri = URI.create(value);
+      if (uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+        return;
+      }
+    } catch (IllegalArgumentException ignored) {
+      // reported below
+    }
+    throw emulator.halt(400, name + " must be a valid http(s) URL, got '" + value + "'");
+  }
+
+  private List<String> mediaUrls(Object raw) {
+    if (raw == null) {
+      return List.of();
+    }
+    if (!(raw instanceof List<?> list)) {
+      throw emulator.halt(400, "media_urls must be a list of URLs");
+    }
+    return list.stream().map(PlivoWire::text).toList();
+  }
+}
