@@ -1,0 +1,114 @@
+package io.switchboard.adapters.twilio;
+
+import io.switchboard.domain.AccountId;
+import io.switchboard.domain.Checks;
+import io.switchboard.domain.port.AccountPort;
+import io.switchboard.domain.port.LookupPort;
+import io.switchboard.domain.port.MessagingPort;
+import io.switchboard.domain.port.NumbersPort;
+import io.switchboard.domain.port.PricingPort;
+import io.switchboard.domain.port.ProviderConnector;
+import io.switchboard.domain.port.RecordingsPort;
+import io.switchboard.domain.port.UsagePort;
+import io.switchboard.domain.port.VoicePort;
+import okhttp3.OkHttpClient;
+
+import java.util.Optional;
+
+/**
+ * One Twilio account as a {@link ProviderConnector}: every port, plus {@link #twilio()} for what only Twilio offers.
+ * Several accounts share the connection pool and dispatcher of the {@link OkHttpClient} they are created with; each
+ * gets its own derived client with its credentials and timeouts.
+ */
+public final class TwilioConnector implements ProviderConnector {
+
+    private final TwilioConfig config;
+    private final TwilioMessaging messaging;
+    private final TwilioVoice voice;
+    private final TwilioNumbers numbers;
+    private final TwilioAccount account;
+    private final TwilioPricing pricing;
+    private final TwilioRecordings recordings;
+    private final TwilioUsage usage;
+    private final TwilioLookups lookups;
+    private final TwilioApi api;
+
+    private TwilioConnector(TwilioConfig config, OkHttpClient shared) {
+        TwilioContext ctx = new TwilioContext(config, shared);
+        this.config = config;
+        this.messaging = new TwilioMessaging(ctx);
+        this.voice = new TwilioVoice(ctx);
+        this.numbers = new TwilioNumbers(ctx);
+        this.account = new TwilioAccount(ctx);
+        this.pricing = new TwilioPricing(ctx);
+        this.recordings = new TwilioRecordings(ctx);
+        this.usage = new TwilioUsage(ctx);
+        this.lookups = new TwilioLookups(ctx);
+        this.api = new TwilioApi(ctx, messaging, lookups, account, pricing);
+    }
+
+    /**
+     * A connector for one account. {@code sharedHttp} is not modified and not closed by this connector: its owner
+     * closes it once every account is done.
+     */
+    public static TwilioConnector create(TwilioConfig config, OkHttpClient sharedHttp) {
+        Checks.required(config, "config");
+        Checks.required(sharedHttp, "sharedHttp");
+        return new TwilioConnector(config, sharedHttp);
+    }
+
+    @Override
+    public AccountId account() {
+        return config.account();
+    }
+
+    /** Twilio's own operations (usage triggers, WhatsApp, Lookup packages, subaccounts, detailed prices). */
+    public TwilioApi twilio() {
+        return api;
+    }
+
+    @Override
+    public Optional<MessagingPort> messaging() {
+        return Optional.of(messaging);
+    }
+
+    @Override
+    public Optional<VoicePort> voice() {
+        return Optional.of(voice);
+    }
+
+    @Override
+    public Optional<NumbersPort> numbers() {
+        return Optional.of(numbers);
+    }
+
+    @Override
+    public Optional<AccountPort> accountDetails() {
+        return Optional.of(account);
+    }
+
+    @Override
+    public Optional<PricingPort> pricing() {
+        return Optional.of(pricing);
+    }
+
+    @Override
+    public Optional<RecordingsPort> recordings() {
+        return Optional.of(recordings);
+    }
+
+    @Override
+    public Optional<UsagePort> usage() {
+        return Optional.of(usage);
+    }
+
+    @Override
+    public Optional<LookupPort> lookup() {
+        return Optional.of(lookups);
+    }
+
+    @Override
+    public String toString() {
+        return "TwilioConnector[" + config.account() + ", " + config.accountSid() + "]";
+    }
+}

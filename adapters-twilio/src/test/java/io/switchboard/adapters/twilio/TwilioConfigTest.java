@@ -1,0 +1,68 @@
+package io.switchboard.adapters.twilio;
+
+import io.switchboard.domain.AccountId;
+import io.switchboard.domain.FailureKind;
+import io.switchboard.domain.SwitchboardException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TwilioConfigTest {
+
+    private static final String SID = "AC" + "0123456789abcdef0123456789abcdef";
+
+    @Test
+    void defaultsToTheRealHostsTheDefaultAccountAndNamedTimeouts() {
+        TwilioConfig config = TwilioConfig.builder().accountSid(SID).authToken("token").build();
+
+        assertThat(config.account()).isEqualTo(AccountId.parse("twilio"));
+        assertThat(config.apiBaseUrl()).hasToString(TwilioConfig.DEFAULT_API_BASE_URL);
+        assertThat(config.lookupsBaseUrl()).hasToString(TwilioConfig.DEFAULT_LOOKUPS_BASE_URL);
+        assertThat(config.pricingBaseUrl()).hasToString(TwilioConfig.DEFAULT_PRICING_BASE_URL);
+        assertThat(config.connectTimeout()).isEqualTo(TwilioConfig.DEFAULT_CONNECT_TIMEOUT);
+        assertThat(config.readTimeout()).isEqualTo(TwilioConfig.DEFAULT_READ_TIMEOUT);
+        assertThat(config.usesApiKey()).isFalse();
+    }
+
+    @Test
+    void neverShowsTheTokenOrKeySecret() {
+        TwilioConfig byToken = TwilioConfig.of(AccountId.parse("twilio:work"), SID, "tok-VERY-secret");
+        TwilioConfig byKey = byToken.toBuilder().apiKey("SK" + "0123456789abcdef0123456789abcdef", "key-VERY-secret")
+                .build();
+
+        assertThat(byToken.toString()).doesNotContain("VERY-secret").contains(SID);
+        assertThat(byKey.toString()).doesNotContain("VERY-secret").contains("SK0123");
+        assertThat(byKey.toBuilder().toString()).doesNotContain("VERY-secret");
+        assertThat(byKey.usesApiKey()).isTrue();
+        assertThat(byKey.toBuilder().build().username()).startsWith("SK");
+    }
+
+    @Test
+    void namesTheFieldThatIsWrong() {
+        assertInvalid(TwilioConfig.builder().authToken("t"), "accountSid");
+        assertInvalid(TwilioConfig.builder().accountSid("AC123").authToken("t"), "accountSid");
+        assertInvalid(TwilioConfig.builder().accountSid(SID), "authToken");
+        assertInvalid(TwilioConfig.builder().accountSid(SID).apiKey("AK1", "s"), "apiKeySid");
+        assertInvalid(TwilioConfig.builder().accountSid(SID).authToken("t").apiBaseUrl("not a url"), "apiBaseUrl");
+        assertInvalid(TwilioConfig.builder().accountSid(SID).authToken("t").readTimeout(Duration.ZERO), "readTimeout");
+        assertInvalid(TwilioConfig.builder().accountSid(SID).authToken("t").account(AccountId.parse("plivo:x")),
+                "account");
+    }
+
+    @Test
+    void keepsABaseUrlPathPrefixAsADirectory() {
+        TwilioConfig config = TwilioConfig.builder().accountSid(SID).authToken("t")
+                .apiBaseUrl("http://127.0.0.1:8080/twilio").build();
+        assertThat(config.apiBaseUrl()).hasToString("http://127.0.0.1:8080/twilio/");
+    }
+
+    private static void assertInvalid(TwilioConfig.Builder builder, String field) {
+        assertThatThrownBy(builder::build).isInstanceOfSatisfying(SwitchboardException.class, e -> {
+            assertThat(e.kind()).isEqualTo(FailureKind.INVALID_REQUEST);
+            assertThat(e.failure().field()).contains(field);
+        });
+    }
+}
