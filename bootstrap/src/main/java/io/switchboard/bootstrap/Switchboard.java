@@ -1,6 +1,8 @@
 package io.switchboard.bootstrap;
 
 import io.switchboard.adapters.plivo.PlivoConnector;
+import io.switchboard.adapters.telnyx.TelnyxConnector;
+import io.switchboard.adapters.twilio.TwilioConnector;
 import io.switchboard.application.Router;
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.SwitchboardException;
@@ -98,9 +100,19 @@ public final class Switchboard implements AutoCloseable {
         return accounts.connector(account);
     }
 
+    /** Twilio's own API (WhatsApp, usage triggers, lookup fields, subaccounts, prices) for {@code twilio:name}. */
+    public TwilioConnector twilio(String name) {
+        return vendorConnector(AccountId.parse("twilio:" + name), TwilioConnector.class);
+    }
+
     /** Plivo's own API (conferences, endpoints, multi-destination sends ...) for account {@code plivo:name}. */
     public PlivoConnector plivo(String name) {
         return vendorConnector(AccountId.parse("plivo:" + name), PlivoConnector.class);
+    }
+
+    /** Telnyx's own API (seed operations with Telnyx filters, balance, rate-limit headers) for {@code telnyx:name}. */
+    public TelnyxConnector telnyx(String name) {
+        return vendorConnector(AccountId.parse("telnyx:" + name), TelnyxConnector.class);
     }
 
     <T extends ProviderConnector> T vendorConnector(AccountId account, Class<T> type) {

@@ -5,13 +5,15 @@ import com.google.inject.Module;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.adapters.plivo.PlivoConfig;
+import io.switchboard.adapters.telnyx.TelnyxConfig;
+import io.switchboard.adapters.twilio.TwilioConfig;
 import io.switchboard.application.AccountSettings;
 import io.switchboard.application.BreakerSettings;
 import io.switchboard.application.RateDeckCsv;
 import io.switchboard.application.RoutingPolicy;
 import io.switchboard.application.SenderPools;
 import io.switchboard.bootstrap.guice.ConnectorsModule;
-import io.switchboard.bootstrap.guice.PlivoModule;
+import io.switchboard.bootstrap.guice.AdapterModule;
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.Checks;
 import io.switchboard.domain.Sender;
@@ -40,7 +42,9 @@ public final class SwitchboardBuilder {
     /** Requests in flight at once, by default: the shared connection pool and dispatcher are sized for it. */
     public static final int DEFAULT_MAX_CONCURRENCY = 64;
 
+    final List<TwilioConfig> twilio = new ArrayList<>();
     final List<PlivoConfig> plivo = new ArrayList<>();
+    final List<TelnyxConfig> telnyx = new ArrayList<>();
     final List<ProviderConnector> custom = new ArrayList<>();
     final Map<AccountId, AccountSettings> settings = new LinkedHashMap<>();
     final Map<AccountId, Map<Product, RateDeck>> decks = new LinkedHashMap<>();
@@ -57,9 +61,21 @@ public final class SwitchboardBuilder {
     SwitchboardBuilder() {
     }
 
+    /** A Twilio account. */
+    public SwitchboardBuilder twilio(TwilioConfig config) {
+        twilio.add(Checks.required(config, "config"));
+        return this;
+    }
+
     /** A Plivo account. */
     public SwitchboardBuilder plivo(PlivoConfig config) {
         plivo.add(Checks.required(config, "config"));
+        return this;
+    }
+
+    /** A Telnyx account; Telnyx has no pricing API, so give it a {@link #rateDeck rate deck} to route by cost. */
+    public SwitchboardBuilder telnyx(TelnyxConfig config) {
+        telnyx.add(Checks.required(config, "config"));
         return this;
     }
 
@@ -148,15 +164,20 @@ public final class SwitchboardBuilder {
         return this;
     }
 
-    /** Something the facade closes after its accounts (an embedded sandbox). */
-    SwitchboardBuilder closeAfter(AutoCloseable value) {
-        sandbox = value;
+    /** A resource the facade closes after its accounts, such as an {@link EmbeddedSandbox}. */
+    public SwitchboardBuilder closing(AutoCloseable resource) {
+        sandbox = Checks.required(resource, "resource");
         return this;
+    }
+
+    /** Starts an {@link EmbeddedSandbox} and adds its three accounts: no vendor account and no network needed. */
+    public SwitchboardBuilder embeddedSandbox() {
+        return EmbeddedSandbox.start().configure(this);
     }
 
     /** The Guice modules this builder would install: the core one and one per vendor. */
     public List<Module> modules() {
-        return List.of(new SwitchboardModule(this), new PlivoModule(plivo), new ConnectorsModule(custom));
+        return List.of(new SwitchboardModule(this), AdapterModule.twilio(twilio), AdapterModule.plivo(plivo), AdapterModule.telnyx(telnyx), new ConnectorsModule(custom));
     }
 
     public Switchboard build() {

@@ -1,0 +1,33 @@
+package io.switchboard.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Applies every architecture rule to the production classes of all modules (bootstrap sees them all). */
+@AnalyzeClasses(packages = "io.switchboard", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule modules_depend_in_one_direction = ArchitectureRules.modules_depend_in_one_direction;
+    @ArchTest
+    static final ArchRule domain_uses_only_the_jdk_and_libphonenumber =
+            ArchitectureRules.domain_uses_only_the_jdk_and_libphonenumber;
+    @ArchTest
+    static final ArchRule application_uses_only_its_libraries = ArchitectureRules.application_uses_only_its_libraries;
+    @ArchTest
+    static final ArchRule adapters_use_only_their_http_stack = ArchitectureRules.adapters_use_only_their_http_stack;
+    @ArchTest
+    static final ArchRule adapters_do_not_know_each_other = ArchitectureRules.adapters_do_not_know_each_other;
+    @ArchTest
+    static final ArchRule sandbox_uses_only_the_jdk_and_moshi = ArchitectureRules.sandbox_uses_only_the_jdk_and_moshi;
+    @ArchTest
+    static final ArchRule only_bootstrap_uses_guice = ArchitectureRules.only_bootstrap_uses_guice;
+    @ArchTest
+    static final ArchRule no_package_cycles = ArchitectureRules.no_package_cycles;
+    @ArchTest
+    static final ArchRule ports_are_interfaces = ArchitectureRules.ports_are_interfaces;
+    @ArchTest
+    static final ArchRule domain_values_are_immutable = ArchitectureRules.domain_values_are_immutable;
+}
