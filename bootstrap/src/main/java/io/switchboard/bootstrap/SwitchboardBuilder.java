@@ -170,6 +170,11 @@ public final class SwitchboardBuilder {
         return this;
     }
 
+    /** Accounts, rate decks, sender pools and routing from a validated configuration file. */
+    public SwitchboardBuilder configuration(io.switchboard.bootstrap.config.SwitchboardConfig config) {
+        return ConfigWiring.apply(Checks.required(config, "config"), this);
+    }
+
     /** Starts an {@link EmbeddedSandbox} and adds its three accounts: no vendor account and no network needed. */
     public SwitchboardBuilder embeddedSandbox() {
         return EmbeddedSandbox.start().configure(this);

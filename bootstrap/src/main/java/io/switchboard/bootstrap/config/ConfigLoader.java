@@ -271,7 +271,7 @@ public final class ConfigLoader {
     }
 
     private static RoutingConfig routing(Node node, Set<AccountId> known) {
-        node.onlyKeys(Set.of("policy", "order", "weights", "allowCountries", "denyCountries", "maxPrice", "pinned",
+        node.onlyKeys(Set.of("policy", "order", "weights", "allow", "deny", "maxPrice", "pinned",
                 "guarantee", "maxAttempts", "deadline"));
         RoutingConfig defaults = RoutingConfig.ofDefaults();
         RoutingConfig.Policy policy = node.get("policy").optionalText().map(p -> policy(node.get("policy"), p))
@@ -290,14 +290,8 @@ public final class ConfigLoader {
         if (policy == RoutingConfig.Policy.WEIGHTED && weights.isEmpty()) {
             throw node.get("weights").error("must give each account a weight for policy weighted");
         }
-        Set<String> allow = new LinkedHashSet<>();
-        for (Node c : node.get("allowCountries").list()) {
-            allow.add(country(c));
-        }
-        Set<String> deny = new LinkedHashSet<>();
-        for (Node c : node.get("denyCountries").list()) {
-            deny.add(country(c));
-        }
+        Map<String, Set<AccountId>> allow = countryRules(node.get("allow"), known);
+        Map<String, Set<AccountId>> deny = countryRules(node.get("deny"), known);
         Optional<Money> maxPrice = node.get("maxPrice").optionalText().map(text -> money(node.get("maxPrice"), text));
         Optional<AccountId> pinned = node.get("pinned").isMissing()
                 ? Optional.empty() : Optional.of(knownAccount(node.get("pinned"), known));
@@ -308,6 +302,30 @@ public final class ConfigLoader {
         Duration deadline = node.get("deadline").isMissing() ? defaults.deadline() : duration(node.get("deadline"));
         return new RoutingConfig(policy, order, weights, allow, deny, maxPrice, pinned, guarantee, maxAttempts,
                 deadline);
+    }
+
+    /** {@code {GB: [plivo, twilio:work], KP: all}}: per destination country, a list of accounts or "all". */
+    private static Map<String, Set<AccountId>> countryRules(Node node, Set<AccountId> known) {
+        Map<String, Set<AccountId>> rules = new LinkedHashMap<>();
+        for (Node entry : node.entries()) {
+            String country = country(new Node(entry.path(), entry.key()));
+            Set<AccountId> accounts = new LinkedHashSet<>();
+            if (entry.isScalar()) {
+                if (!"all".equalsIgnoreCase(entry.text())) {
+                    throw entry.error("must list accounts or say 'all', got '" + entry.text() + "'");
+                }
+                accounts.addAll(known);
+            } else {
+                for (Node account : entry.list()) {
+                    accounts.add(knownAccount(account, known));
+                }
+            }
+            if (accounts.isEmpty()) {
+                throw entry.error("must list accounts or say 'all'");
+            }
+            rules.put(country, accounts);
+        }
+        return rules;
     }
 
     private static RoutingConfig.Policy policy(Node node, String text) {

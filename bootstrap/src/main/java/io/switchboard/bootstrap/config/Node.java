@@ -24,6 +24,10 @@ final class Node {
         return path;
     }
 
+    boolean isScalar() {
+        return value != null && !(value instanceof Map) && !(value instanceof List);
+    }
+
     boolean isMissing() {
         return value == null;
     }

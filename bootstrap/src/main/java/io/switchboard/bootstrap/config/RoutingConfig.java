@@ -16,8 +16,8 @@ import java.util.Set;
  * @param policy least cost, fixed priority or weighted
  * @param order the account order for the priority policy
  * @param weights the account weights for the weighted policy
- * @param allowCountries destination countries served (empty: all)
- * @param denyCountries destination countries never served
+ * @param allow per destination country, the only accounts that may serve it
+ * @param deny per destination country, accounts that must not serve it
  * @param maxPrice the most one message may cost
  * @param pinned send only through this account
  * @param guarantee at-most-once (default) or at-least-once
@@ -28,8 +28,8 @@ public record RoutingConfig(
         Policy policy,
         List<AccountId> order,
         Map<AccountId, Integer> weights,
-        Set<String> allowCountries,
-        Set<String> denyCountries,
+        Map<String, Set<AccountId>> allow,
+        Map<String, Set<AccountId>> deny,
         Optional<Money> maxPrice,
         Optional<AccountId> pinned,
         DeliveryGuarantee guarantee,
@@ -59,12 +59,12 @@ public record RoutingConfig(
     public RoutingConfig {
         order = List.copyOf(order);
         weights = Map.copyOf(weights);
-        allowCountries = Set.copyOf(allowCountries);
-        denyCountries = Set.copyOf(denyCountries);
+        allow = Map.copyOf(allow);
+        deny = Map.copyOf(deny);
     }
 
     public static RoutingConfig ofDefaults() {
-        return new RoutingConfig(Policy.LEAST_COST, List.of(), Map.of(), Set.of(), Set.of(), Optional.empty(),
+        return new RoutingConfig(Policy.LEAST_COST, List.of(), Map.of(), Map.of(), Map.of(), Optional.empty(),
                 Optional.empty(), DeliveryGuarantee.AT_MOST_ONCE, DEFAULT_MAX_ATTEMPTS, DEFAULT_DEADLINE);
     }
 }

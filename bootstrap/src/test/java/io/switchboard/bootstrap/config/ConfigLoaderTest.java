@@ -48,7 +48,8 @@ class ConfigLoaderTest {
                 - {account: plivo, senders: [SWITCHBD]}
             routing:
               policy: least-cost
-              denyCountries: [KP]
+              deny: {KP: all}
+              allow: {GB: [plivo]}
               maxPrice: 0.05 USD
               guarantee: at-least-once
               maxAttempts: 2
@@ -85,7 +86,9 @@ class ConfigLoaderTest {
         assertThat(config.routing().guarantee()).isEqualTo(DeliveryGuarantee.AT_LEAST_ONCE);
         assertThat(config.routing().maxAttempts()).isEqualTo(2);
         assertThat(config.routing().deadline()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(config.routing().denyCountries()).containsExactly("KP");
+        assertThat(config.routing().deny().get("KP")).hasSize(3);
+        assertThat(config.routing().allow()).containsOnlyKeys("GB");
+        assertThat(config.routing().allow().get("GB")).containsExactly(AccountId.parse("plivo"));
     }
 
     @Test
@@ -125,7 +128,9 @@ class ConfigLoaderTest {
             "bad duration | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
                     + " routing: {deadline: soon}} | routing.deadline | must be a duration",
             "bad country | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
-                    + " routing: {denyCountries: [XX]}} | routing.denyCountries[0] | ISO 3166",
+                    + " routing: {deny: {XX: all}}} | routing.deny.XX | ISO 3166",
+            "country rule naming no account | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
+                    + " routing: {allow: {GB: some}}} | routing.allow.GB | must list accounts or say 'all'",
             "duplicate account | accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}},"
                     + " {id: 'telnyx:default', credentials: {apiKeyEnv: TELNYX_KEY}}] | accounts[1].id | duplicates",
             "missing deck file | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
