@@ -18,6 +18,11 @@ public final class PlivoConfig {
     public static final String DEFAULT_BASE_URL = "https://api.plivo.com/v1/";
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(20);
+    /**
+     * Bound on a whole exchange (connect, write, read): the read timeout applies to each read, so an answer that
+     * trickles in a byte at a time would otherwise hold a send for as long as the vendor likes.
+     */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
 
     private final AccountId account;
     private final String authId;
@@ -25,6 +30,7 @@ public final class PlivoConfig {
     private final String baseUrl;
     private final Duration connectTimeout;
     private final Duration readTimeout;
+    private final Duration callTimeout;
 
     private PlivoConfig(Builder b) {
         this.account = AccountId.of(Vendor.PLIVO, b.accountName == null ? AccountId.DEFAULT_NAME : b.accountName);
@@ -34,6 +40,7 @@ public final class PlivoConfig {
         this.connectTimeout = positive(b.connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : b.connectTimeout,
                 "connectTimeout");
         this.readTimeout = positive(b.readTimeout == null ? DEFAULT_READ_TIMEOUT : b.readTimeout, "readTimeout");
+        this.callTimeout = positive(b.callTimeout == null ? DEFAULT_CALL_TIMEOUT : b.callTimeout, "callTimeout");
         for (int i = 0; i < authId.length(); i++) {
             if (!Character.isLetterOrDigit(authId.charAt(i))) {
                 throw SwitchboardException.invalid("authId", "must hold letters and digits only");
@@ -72,6 +79,11 @@ public final class PlivoConfig {
         return readTimeout;
     }
 
+    /** The most one request may take from start to last byte. */
+    public Duration callTimeout() {
+        return callTimeout;
+    }
+
     private static Duration positive(Duration d, String field) {
         if (d.isZero() || d.isNegative()) {
             throw SwitchboardException.invalid(field, "must be positive, got " + d);
@@ -98,7 +110,7 @@ public final class PlivoConfig {
     @Override
     public String toString() {
         return "PlivoConfig[account=" + account + ", authId=" + authId + ", authToken=***, baseUrl=" + baseUrl
-                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + "]";
+                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", callTimeout=" + callTimeout + "]";
     }
 
     /** Collects settings; {@link #authId} and {@link #authToken} are required, the rest have defaults. */
@@ -109,6 +121,7 @@ public final class PlivoConfig {
         private String baseUrl;
         private Duration connectTimeout;
         private Duration readTimeout;
+        private Duration callTimeout;
 
         private Builder() {
         }
@@ -142,6 +155,11 @@ public final class PlivoConfig {
 
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = timeout;
+            return this;
+        }
+
+        public Builder callTimeout(Duration timeout) {
+            this.callTimeout = timeout;
             return this;
         }
 

@@ -57,6 +57,7 @@ final class PlivoHttp {
                 .connectTimeout(config.connectTimeout())
                 .readTimeout(config.readTimeout())
                 .writeTimeout(config.readTimeout())
+                .callTimeout(config.callTimeout())
                 .addInterceptor(chain -> chain.proceed(oneShotPost(chain.request().newBuilder()
                         .header("Authorization", basic)
                         .header("Accept", "application/json")

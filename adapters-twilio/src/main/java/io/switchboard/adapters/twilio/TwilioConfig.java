@@ -20,6 +20,11 @@ public final class TwilioConfig {
     public static final String DEFAULT_PRICING_BASE_URL = "https://pricing.twilio.com/";
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(20);
+    /**
+     * Bound on a whole exchange (connect, write, read): the read timeout applies to each read, so an answer that
+     * trickles in a byte at a time would otherwise hold a send for as long as the vendor likes.
+     */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
 
     private static final Pattern ACCOUNT_SID = Pattern.compile("AC[0-9a-fA-F]{32}");
     private static final Pattern API_KEY_SID = Pattern.compile("SK[0-9a-fA-F]{32}");
@@ -34,6 +39,7 @@ public final class TwilioConfig {
     private final HttpUrl pricingBaseUrl;
     private final Duration connectTimeout;
     private final Duration readTimeout;
+    private final Duration callTimeout;
 
     private TwilioConfig(Builder b) {
         this.account = b.account == null ? AccountId.of(Vendor.TWILIO, AccountId.DEFAULT_NAME) : b.account;
@@ -55,6 +61,7 @@ public final class TwilioConfig {
         this.pricingBaseUrl = url(b.pricingBaseUrl, "pricingBaseUrl");
         this.connectTimeout = positive(b.connectTimeout, "connectTimeout");
         this.readTimeout = positive(b.readTimeout, "readTimeout");
+        this.callTimeout = positive(b.callTimeout, "callTimeout");
     }
 
     public static Builder builder() {
@@ -100,6 +107,11 @@ public final class TwilioConfig {
         return readTimeout;
     }
 
+    /** The most one request may take from start to last byte. */
+    public Duration callTimeout() {
+        return callTimeout;
+    }
+
     /** The Basic-auth user: the account SID, or the API key SID. */
     String username() {
         return username;
@@ -113,7 +125,8 @@ public final class TwilioConfig {
     public Builder toBuilder() {
         Builder b = new Builder().account(account).accountSid(accountSid)
                 .apiBaseUrl(apiBaseUrl.toString()).lookupsBaseUrl(lookupsBaseUrl.toString())
-                .pricingBaseUrl(pricingBaseUrl.toString()).connectTimeout(connectTimeout).readTimeout(readTimeout);
+                .pricingBaseUrl(pricingBaseUrl.toString()).connectTimeout(connectTimeout).readTimeout(readTimeout)
+                .callTimeout(callTimeout);
         return apiKey ? b.apiKey(username, secret) : b.authToken(secret);
     }
 
@@ -122,7 +135,7 @@ public final class TwilioConfig {
         return "TwilioConfig[account=" + account + ", accountSid=" + accountSid
                 + (apiKey ? ", apiKeySid=" + username + ", apiKeySecret=****" : ", authToken=****")
                 + ", apiBaseUrl=" + apiBaseUrl + ", lookupsBaseUrl=" + lookupsBaseUrl + ", pricingBaseUrl="
-                + pricingBaseUrl + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + "]";
+                + pricingBaseUrl + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", callTimeout=" + callTimeout + "]";
     }
 
     private static String sid(String value, Pattern pattern, String field, String prefix) {
@@ -166,6 +179,7 @@ public final class TwilioConfig {
         private String pricingBaseUrl = DEFAULT_PRICING_BASE_URL;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+        private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
 
         private Builder() {
         }
@@ -224,6 +238,11 @@ public final class TwilioConfig {
 
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = timeout;
+            return this;
+        }
+
+        public Builder callTimeout(Duration timeout) {
+            this.callTimeout = timeout;
             return this;
         }
 

@@ -44,6 +44,7 @@ final class TwilioHttp {
                 .connectTimeout(config.connectTimeout())
                 .readTimeout(config.readTimeout())
                 .writeTimeout(config.readTimeout())
+                .callTimeout(config.callTimeout())
                 // A redirect is never part of Twilio's API; following one could replay a send elsewhere.
                 .followRedirects(false)
                 .followSslRedirects(false)

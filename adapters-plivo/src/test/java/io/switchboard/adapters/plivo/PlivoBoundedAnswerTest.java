@@ -1,0 +1,70 @@
+package io.switchboard.adapters.plivo;
+
+import io.switchboard.domain.FailureKind;
+import io.switchboard.domain.PhoneNumber;
+import io.switchboard.domain.SwitchboardException;
+import io.switchboard.domain.message.MessageRequest;
+import io.switchboard.domain.port.MessagingPort;
+import okhttp3.mockwebserver.MockResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Answers that arrive too slowly: each read is quick enough, the whole answer never is. */
+class PlivoBoundedAnswerTest {
+
+    private final MockPlivo plivo = new MockPlivo();
+    private final PlivoConnector bounded = PlivoConnector.create(PlivoConfig.builder().accountName("test")
+            .authId(MockPlivo.AUTH_ID).authToken(MockPlivo.TOKEN).baseUrl(plivo.server.url("/v1/").toString())
+            .readTimeout(Duration.ofMillis(500)).callTimeout(Duration.ofSeconds(1)).build(), MockPlivo.SHARED);
+    private final MessagingPort messaging = bounded.messaging().orElseThrow();
+
+    @AfterEach
+    void close() {
+        bounded.close();
+        plivo.close();
+    }
+
+    /** 20 bytes a second: no read waits 500 ms, the whole body would take far longer than the call timeout. */
+    private void enqueueDrip(int status, String body) {
+        plivo.server.enqueue(new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json")
+                .setBody(body).throttleBody(2, 100, TimeUnit.MILLISECONDS));
+    }
+
+    @Test
+    void aSendWhoseAnswerDripsPastTheCallTimeoutIsAnUnknownOutcome() {
+        enqueueDrip(202, "{\"api_id\": \"" + "a".repeat(200) + "\", \"message\": \"message(s) queued\", "
+                + "\"message_uuid\": [\"db3ce55a-7f1d-11e1-8ea7-1231380bc196\"]}");
+
+        SwitchboardException e = catchThrowableOfType(SwitchboardException.class, () -> messaging.send(
+                MessageRequest.sms(PhoneNumber.parse("+447700900123"), PhoneNumber.parse("+14155552671"), "hi")));
+
+        assertThat(e).as("the drip must be cut off, not waited out").isNotNull();
+        assertThat(e.kind()).isEqualTo(FailureKind.OUTCOME_UNKNOWN);
+    }
+
+    @Test
+    void aReadWhoseAnswerDripsPastTheCallTimeoutIsUnavailable() {
+        enqueueDrip(200, MockPlivo.resource("message.json"));
+
+        SwitchboardException e = catchThrowableOfType(SwitchboardException.class,
+                () -> messaging.get("db3ce55a-7f1d-11e1-8ea7-1231380bc196"));
+
+        assertThat(e).as("the drip must be cut off, not waited out").isNotNull();
+        assertThat(e.kind()).isEqualTo(FailureKind.UNAVAILABLE);
+    }
+
+    @Test
+    void theCallTimeoutHasADefaultAndIsChecked() {
+        PlivoConfig.Builder config = PlivoConfig.builder().authId(MockPlivo.AUTH_ID).authToken(MockPlivo.TOKEN);
+        assertThat(config.build().callTimeout()).isEqualTo(PlivoConfig.DEFAULT_CALL_TIMEOUT);
+        SwitchboardException e = catchThrowableOfType(SwitchboardException.class,
+                () -> config.callTimeout(Duration.ofSeconds(-1)).build());
+        assertThat(e.failure().field()).contains("callTimeout");
+    }
+}
