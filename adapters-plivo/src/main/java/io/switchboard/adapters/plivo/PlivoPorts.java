@@ -46,7 +46,22 @@ import java.util.OptionalInt;
 /** The domain ports on top of {@link PlivoApi}: one small class per port, sharing its HTTP and mapper. */
 final class PlivoPorts {
 
+    /** Plivo's parameter names, as its errors name them, to the domain request's field names. */
+    private static final Map<String, String> DOMAIN_FIELDS = Map.of("dst", "to", "src", "from", "media_urls", "media",
+            "url", "statusCallback", "method", "statusCallback", "answer_url", "instructions",
+            "answer_method", "instructions", "hangup_url", "statusCallback", "type", "channel");
+
     private PlivoPorts() {
+    }
+
+    /**
+     * A port caller sent a domain request, so a failure names the domain's field ({@code to}, not Plivo's {@code
+     * dst}), as the other adapters do; {@link PlivoApi} keeps Plivo's own names.
+     */
+    private static SwitchboardException inDomainTerms(SwitchboardException e) {
+        Failure f = e.failure();
+        String domain = f.field().map(DOMAIN_FIELDS::get).orElse(null);
+        return domain == null ? e : new SwitchboardException(f.withField(domain), e.getCause());
     }
 
     static final class Messaging implements MessagingPort {
@@ -68,7 +83,12 @@ final class PlivoPorts {
                     .text(request.text()).type(request.channel().name().toLowerCase(Locale.ROOT));
             request.media().forEach(plivo::media);
             request.statusCallback().ifPresent(plivo::statusUrl);
-            PlivoSendResult result = api.send(plivo.build()).get(0);
+            PlivoSendResult result;
+            try {
+                result = api.send(plivo.build()).get(0);
+            } catch (SwitchboardException e) {
+                throw inDomainTerms(e);
+            }
             if (result.failure().isPresent()) {
                 Failure f = result.failure().get();
                 throw new SwitchboardException(f.kind() == FailureKind.INVALID_REQUEST ? f.withField("to") : f);
@@ -127,7 +147,12 @@ final class PlivoPorts {
                     request.statusCallback().map(Object::toString).orElse(null),
                     request.statusCallback().map(u -> "POST").orElse(null));
             PlivoHttp http = api.http();
-            MakeCallResponse response = http.write(marker -> http.service().makeCall(api.authId(), body, marker));
+            MakeCallResponse response;
+            try {
+                response = http.write(marker -> http.service().makeCall(api.authId(), body, marker));
+            } catch (SwitchboardException e) {
+                throw inDomainTerms(e);
+            }
             Object uuid = response.requestUuid() instanceof List<?> list && !list.isEmpty() ? list.get(0)
                     : response.requestUuid();
             if (!(uuid instanceof String id) || id.isBlank()) {

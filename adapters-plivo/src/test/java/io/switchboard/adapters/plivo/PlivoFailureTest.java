@@ -3,6 +3,8 @@ package io.switchboard.adapters.plivo;
 import io.switchboard.domain.FailureKind;
 import io.switchboard.domain.PhoneNumber;
 import io.switchboard.domain.SwitchboardException;
+import io.switchboard.domain.call.CallInstructions;
+import io.switchboard.domain.call.CallRequest;
 import io.switchboard.domain.message.MessageRequest;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.SocketPolicy;
@@ -65,13 +67,34 @@ class PlivoFailureTest {
     }
 
     @Test
-    void anInvalidParameterNamesTheField() {
+    void anInvalidParameterNamesTheDomainField() {
         plivo.enqueue(400, "{\"api_id\":\"x\",\"error\":\"invalid 'dst' parameter\"}");
-        assertThat(send().failure().field()).contains("dst");
+        assertThat(send().failure().field()).as("the request's 'to', as the other adapters say").contains("to");
+        plivo.enqueue(400, "{\"api_id\":\"x\",\"error\":\"invalid 'src' parameter\"}");
+        assertThat(send().failure().field()).contains("from");
         plivo.enqueue(400, "{\"api_id\":\"x\",\"error\":{\"text\":[\"This field is required.\"]}}");
         SwitchboardException e = send();
         assertThat(e.failure().field()).contains("text");
         assertThat(e.getMessage()).contains("This field is required.");
+    }
+
+    @Test
+    void aCallsInvalidParameterNamesTheDomainField() {
+        CallRequest call = CallRequest.of(PhoneNumber.parse("+447700900123"), PhoneNumber.parse("+14155552671"),
+                CallInstructions.url("https://example.com/answer.xml"));
+        plivo.enqueue(400, "{\"api_id\":\"x\",\"error\":\"invalid 'to' parameter\"}");
+        assertThat(failure(() -> plivo.connector.voice().orElseThrow().place(call)).failure().field()).contains("to");
+        plivo.enqueue(400, "{\"api_id\":\"x\",\"error\":\"invalid 'answer_url' parameter\"}");
+        assertThat(failure(() -> plivo.connector.voice().orElseThrow().place(call)).failure().field())
+                .contains("instructions");
+    }
+
+    @Test
+    void theTypedApiKeepsPlivosParameterNames() {
+        plivo.enqueue(400, "{\"api_id\":\"x\",\"error\":\"invalid 'dst' parameter\"}");
+        SwitchboardException e = failure(() -> plivo.api().send(PlivoSmsRequest.builder()
+                .src(PhoneNumber.parse("+14155552671")).dst(PhoneNumber.parse("+447700900123")).text("hi").build()));
+        assertThat(e.failure().field()).contains("dst");
     }
 
     @Test
