@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.SplittableRandom;
 
 /**
  * The fault script of one emulator, safe to change from a test while requests are in flight.
@@ -14,10 +15,12 @@ import java.util.Objects;
  * that has uses left fires and loses one use (a used-up rule is dropped). Delay rules and the other rules are two
  * separate lanes: a request takes at most one delay rule and at most one other rule, so "slow then 503" is two
  * rules. Requests that a rule's match rejects do not consume it. The global {@link #latency(Duration)} is added to
- * every request on top of any delay rule.
+ * every request on top of any delay rule. A random script ({@link #randomly}) faults a share of the requests that
+ * no rule faults, from a seed.
  */
 public final class Faults {
   private final List<Rule> rules = new ArrayList<>();
+  private RandomScript random;
   private Duration latency = Duration.ZERO;
   private long generation;
   private int parked;
@@ -37,6 +40,28 @@ public final class Faults {
     return this;
   }
 
+  /**
+   * From now until {@link #clear()}, each request that {@code match} accepts and that no rule faults meets, with
+   * probability {@code rate}, one of {@code mix} drawn uniformly (repeat an entry to weigh it). The draws come from
+   * {@code seed}, so the same sequence of requests meets the same faults. Replaces an earlier random script.
+   */
+  public synchronized Faults randomly(Match match, double rate, long seed, List<Fault> mix) {
+    if (!(rate >= 0 && rate <= 1)) {
+      throw new IllegalArgumentException("'rate' must be between 0 and 1, got " + rate);
+    }
+    if (mix.isEmpty() || mix.stream().anyMatch(f -> f == null || f instanceof Fault.Delay)) {
+      throw new IllegalArgumentException("'mix' must hold faults other than delays, got " + mix);
+    }
+    random = new RandomScript(Objects.requireNonNull(match, "match"), rate, new SplittableRandom(seed),
+        List.copyOf(mix));
+    return this;
+  }
+
+  /** Requests that met a fault of {@link #randomly}, since it was set. */
+  public synchronized long randomFaults() {
+    return random == null ? 0 : random.hits;
+  }
+
   /** Adds {@code perRequest} to every request until cleared (e.g. 200 ms for internet-scale round trips). */
   public synchronized Faults latency(Duration perRequest) {
     if (perRequest.isNegative()) {
@@ -49,6 +74,7 @@ public final class Faults {
   /** Drops every rule and the global latency, and sends the responses of requests held by {@link Fault#hang()}. */
   public synchronized void clear() {
     rules.clear();
+    random = null;
     latency = Duration.ZERO;
     generation++;
     notifyAll();
@@ -98,6 +124,11 @@ public final class Faults {
         it.remove();
       }
     }
+    if (fault == null && random != null && random.match.test(method, path)
+        && random.draws.nextDouble() < random.rate) {
+      fault = random.mix.get(random.draws.nextInt(random.mix.size()));
+      random.hits++;
+    }
     return new Plan(delay, fault);
   }
 
@@ -124,6 +155,21 @@ public final class Faults {
   }
 
   record Plan(Duration delay, Fault fault) {}
+
+  private static final class RandomScript {
+    final Match match;
+    final double rate;
+    final SplittableRandom draws;
+    final List<Fault> mix;
+    long hits;
+
+    RandomScript(Match match, double rate, SplittableRandom draws, List<Fault> mix) {
+      this.match = match;
+      this.rate = rate;
+      this.draws = draws;
+      this.mix = mix;
+    }
+  }
 
   private static final class Rule {
     final Match match;

@@ -90,6 +90,35 @@ class FaultsTest {
   }
 
   @Test
+  void aRandomScriptFaultsItsShareFromItsSeedAndRulesComeFirst() {
+    Faults faults = new Faults().randomly(Match.of("POST", "/send"), 0.3, 42, List.of(E500, E503, E503));
+    faults.next(1, Match.of("POST", "/send"), Fault.hang());
+
+    assertThat(faults.plan("POST", "/send").fault()).as("a rule first").isEqualTo(Fault.hang());
+    List<Fault> seen = new ArrayList<>();
+    for (int i = 0; i < 10_000; i++) {
+      seen.add(faults.plan("POST", "/send").fault());
+      assertThat(faults.plan("GET", "/send").fault()).as("outside the match").isNull();
+    }
+    long faulted = seen.stream().filter(f -> f != null).count();
+    assertThat(faulted).isBetween(2_800L, 3_200L).isEqualTo(faults.randomFaults());
+    assertThat(seen.stream().filter(E503::equals).count()).isBetween(faulted * 6 / 10, faulted * 3 / 4);
+    Faults again = new Faults().randomly(Match.of("POST", "/send"), 0.3, 42, List.of(E500, E503, E503));
+    List<Fault> replay = new ArrayList<>();
+    for (int i = 0; i < 10_000; i++) {
+      replay.add(again.plan("POST", "/send").fault());
+    }
+    assertThat(replay).as("the same seed, the same faults").isEqualTo(seen);
+
+    faults.clear();
+    assertThat(faults.plan("POST", "/send").fault()).as("cleared").isNull();
+    assertThatThrownBy(() -> faults.randomly(Match.ANY, 1.5, 1, List.of(E500)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> faults.randomly(Match.ANY, 0.5, 1, List.of(Fault.delay(Duration.ofSeconds(1)))))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void clearDropsRulesAndLatency() {
     Faults faults = new Faults().latency(Duration.ofMillis(50)).next(5, E500);
 
