@@ -24,7 +24,17 @@ final class VendorFaults {
     /** Per byte of a dripping answer: under any read timeout of the matrix, so only a bound on the whole call helps. */
     static final Duration DRIP = Duration.ofMillis(100);
 
+    /** The words of a scripted 429, so that a 429 from an emulator's own rate limiter can be told apart. */
+    static final String SCRIPTED_429 = "Too many requests (scripted)";
+
     private VendorFaults() {
+    }
+
+    /** A scripted 429 in the vendor's words, with or without Retry-After. */
+    static Fault tooManyRequests(AccountId account, Operation op, boolean retryAfter) {
+        Response response = error(account.vendor().name(), op == Operation.SEND_MESSAGE, Kind.RATE_LIMITED);
+        return Fault.respond(retryAfter ? response
+                : Response.text(response.status(), Response.JSON, response.bodyText()));
     }
 
     /** What the sandbox can do wrong, with the kind the adapters must classify it as and whether the vendor acted. */
@@ -96,6 +106,14 @@ final class VendorFaults {
         emulator(sandbox, account).faults().next(1, match, fault(account.vendor().name(), op, kind));
     }
 
+    /** The fault {@link #script} would script, for other uses (a random mix). */
+    static Fault fault(AccountId account, Operation op, Kind kind) {
+        if (kind == Kind.CONNECTION_REFUSED) {
+            throw new IllegalArgumentException("a refused connection is wired, not scripted");
+        }
+        return fault(account.vendor().name(), op, kind);
+    }
+
     private static Fault fault(String vendor, Operation op, Kind kind) {
         boolean send = op == Operation.SEND_MESSAGE;
         return switch (kind) {
@@ -129,7 +147,7 @@ final class VendorFaults {
         return switch (kind) {
             case HTTP_500 -> twilio(500, 20500, "Internal Server Error");
             case HTTP_503 -> twilio(503, 20503, "Service Unavailable");
-            case RATE_LIMITED -> twilio(429, 20429, "Too Many Requests").withHeader("Retry-After", "1");
+            case RATE_LIMITED -> twilio(429, 20429, SCRIPTED_429).withHeader("Retry-After", "1");
             case UNAUTHORIZED -> twilio(401, 20003, "Authenticate");
             case INSUFFICIENT_FUNDS -> twilio(401, 20005, "Account not active");
             case DESTINATION_NOT_SUPPORTED -> send
@@ -149,7 +167,7 @@ final class VendorFaults {
         return switch (kind) {
             case HTTP_500 -> plivo(500, "internal server error");
             case HTTP_503 -> plivo(503, "service unavailable");
-            case RATE_LIMITED -> plivo(429, "too many requests").withHeader("Retry-After", "1");
+            case RATE_LIMITED -> plivo(429, SCRIPTED_429).withHeader("Retry-After", "1");
             case UNAUTHORIZED -> plivo(401, "authentication failed");
             case INSUFFICIENT_FUNDS -> plivo(400, "Insufficient Credit");
             case DESTINATION_NOT_SUPPORTED -> plivo(403, "This destination is not allowed by your account's geo "
@@ -167,7 +185,7 @@ final class VendorFaults {
         return switch (kind) {
             case HTTP_500 -> telnyx(500, "10007", "Unexpected error", null);
             case HTTP_503 -> telnyx(503, "10008", "Service unavailable", null);
-            case RATE_LIMITED -> telnyx(429, send ? "10011" : "90103", "Too many requests", null)
+            case RATE_LIMITED -> telnyx(429, send ? "10011" : "90103", SCRIPTED_429, null)
                     .withHeader("Retry-After", "1");
             case UNAUTHORIZED -> telnyx(401, "10009", "Authentication failed", null);
             case INSUFFICIENT_FUNDS -> telnyx(402, "20100", "Insufficient funds", null);
