@@ -11,7 +11,6 @@ import io.switchboard.domain.pricing.RateUnit;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,6 +36,9 @@ public final class RateDeckCsv {
     private static final Map<String, Product> CHANNELS = Map.of("sms", Product.SMS, "mms", Product.MMS,
             "whatsapp", Product.WHATSAPP, "voice", Product.VOICE);
 
+    /** The longest line accepted: real rows are a few dozen characters. */
+    public static final int MAX_LINE = 4096;
+
     private RateDeckCsv() {
     }
 
@@ -56,20 +58,62 @@ public final class RateDeckCsv {
         Checks.required(reader, "reader");
         Checks.required(defaultProduct, "default product");
         Checks.required(asOf, "asOf");
-        BufferedReader lines = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
+        Lines lines = new Lines(reader instanceof BufferedReader b ? b : new BufferedReader(reader));
         try {
             return parse(lines, defaultProduct, asOf);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // Bytes that are not UTF-8 (a spreadsheet saved in another encoding, a binary file) end up here.
+            throw SwitchboardException.invalid("rate deck (line " + (lines.number + 1) + ")", "cannot be read as "
+                    + "UTF-8 text (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /**
+     * Lines of at most {@link #MAX_LINE} characters, read without ever holding a longer one: a file with no line
+     * break in its megabytes is refused at its first {@value #MAX_LINE} characters.
+     */
+    private static final class Lines {
+        private final BufferedReader in;
+        private int number;
+        private int pushedBack = -1;
+
+        Lines(BufferedReader in) {
+            this.in = in;
+        }
+
+        /** The next line without its end ({@code \n}, {@code \r\n} or {@code \r}), or null at the end. */
+        String next() throws IOException {
+            StringBuilder line = new StringBuilder();
+            int c = pushedBack >= 0 ? pushedBack : in.read();
+            pushedBack = -1;
+            if (c == -1) {
+                return null;
+            }
+            number++;
+            while (c != -1 && c != '\n' && c != '\r') {
+                if (line.length() == MAX_LINE) {
+                    throw SwitchboardException.invalid("line " + number, "is longer than " + MAX_LINE
+                            + " characters: not a rate deck row");
+                }
+                line.append((char) c);
+                c = in.read();
+            }
+            if (c == '\r') {
+                int after = in.read();
+                if (after != '\n') {
+                    pushedBack = after;
+                }
+            }
+            return line.toString();
         }
     }
 
     private record Row(int line, String prefix, Rate rate, LocalDate from) {
     }
 
-    private static Map<Product, RateDeck> parse(BufferedReader lines, Product defaultProduct, LocalDate asOf)
+    private static Map<Product, RateDeck> parse(Lines lines, Product defaultProduct, LocalDate asOf)
             throws IOException {
-        String header = lines.readLine();
+        String header = lines.next();
         if (header == null || header.isBlank()) {
             throw SwitchboardException.invalid("header (line 1)", "is required: prefix,rate,currency");
         }
@@ -89,7 +133,7 @@ public final class RateDeckCsv {
         }
         Map<Product, Map<String, Row>> effective = new EnumMap<>(Product.class);
         int lineNumber = 1;
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        for (String line = lines.next(); line != null; line = lines.next()) {
             lineNumber++;
             if (line.isBlank()) {
                 continue;
