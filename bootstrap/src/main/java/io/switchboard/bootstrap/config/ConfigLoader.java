@@ -79,6 +79,11 @@ public final class ConfigLoader {
         } catch (YAMLException e) {
             String reason = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
             throw SwitchboardException.invalid("config", "is not valid YAML: " + reason);
+        } catch (RuntimeException e) {
+            // SnakeYAML lets some tagged values through unwrapped (!!float x: NumberFormatException, !!map on a
+            // scalar: ClassCastException). Their messages may quote the file, so only the type is kept.
+            throw SwitchboardException.invalid("config", "is not valid YAML: a value does not match its tag ("
+                    + e.getClass().getSimpleName() + ")");
         }
         Node root = new Node("", document).onlyKeys(Set.of("accounts", "rateDecks", "senderPools", "routing"));
         List<AccountConfig> accounts = accounts(root.get("accounts"));

@@ -57,6 +57,15 @@ class ConfigLoaderTest {
             """;
 
     @Test
+    void aValueThatDoesNotMatchItsYamlTagFailsTyped() {
+        for (String yaml : java.util.List.of("accounts: !!float x\n", "accounts: !!map x\n",
+                "accounts: !!int 1.5\n", "accounts: !!timestamp nope\n")) {
+            assertThatThrownBy(() -> loader.parse(yaml, dir)).as(yaml).isExactlyInstanceOf(SwitchboardException.class)
+                    .hasMessageContaining("not valid YAML");
+        }
+    }
+
+    @Test
     void loadsAValidFile() throws Exception {
         Files.writeString(dir.resolve("telnyx.csv"), "prefix,rate,currency\n1,0.004,USD\n");
         Path file = dir.resolve("switchboard.yaml");
