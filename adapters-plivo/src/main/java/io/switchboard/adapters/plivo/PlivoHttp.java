@@ -62,6 +62,7 @@ final class PlivoHttp {
                         .header("Authorization", basic)
                         .header("Accept", "application/json")
                         .build())))
+                .addInterceptor(new BoundedBodies())
                 .addNetworkInterceptor(PlivoHttp::markWire)
                 .build();
         this.service = new Retrofit.Builder()

@@ -54,6 +54,7 @@ final class TelnyxHttp {
                     limits.observe(response.headers());
                     return response;
                 })
+                .addInterceptor(new BoundedBodies())
                 .addNetworkInterceptor(chain -> {
                     Object invocation = chain.request().tag(Invocation.class);
                     if (invocation != null) {

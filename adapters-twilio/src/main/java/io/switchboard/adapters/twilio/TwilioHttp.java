@@ -53,6 +53,7 @@ final class TwilioHttp {
                         .header("User-Agent", USER_AGENT)
                         .header("Accept", "application/json")
                         .build()))
+                .addInterceptor(new BoundedBodies())
                 .addInterceptor(new WriteTracker.Tracking())
                 .build();
         okhttp3.Call.Factory calls = request -> client.newCall(

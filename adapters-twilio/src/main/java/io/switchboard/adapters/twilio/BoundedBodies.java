@@ -1,0 +1,71 @@
+package io.switchboard.adapters.twilio;
+
+import okhttp3.Interceptor;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.ForwardingSource;
+import okio.Okio;
+
+import java.io.IOException;
+
+/**
+ * Caps every response body: one that announces more than {@link #MAX_BYTES}, or streams past it (a page of many
+ * megabytes, a body with no end), fails with {@link TooLarge} at the limit instead of being read into memory. The
+ * failure is an IOException, so a send that meets it is an unknown outcome and a read is unavailable.
+ */
+final class BoundedBodies implements Interceptor {
+
+    /** Far above any answer of the API (a page of 1,000 records is about a megabyte). */
+    static final long MAX_BYTES = 16L * 1024 * 1024;
+
+    private final long max;
+
+    BoundedBodies() {
+        this(MAX_BYTES);
+    }
+
+    BoundedBodies(long max) {
+        this.max = max;
+    }
+
+    /** An answer larger than the cap. */
+    static final class TooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooLarge(long max) {
+            super("the response body exceeds " + max + " bytes");
+        }
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        Response response = chain.proceed(chain.request());
+        ResponseBody body = response.body();
+        if (body == null) {
+            return response;
+        }
+        if (body.contentLength() > max) {
+            response.close();
+            throw new TooLarge(max);
+        }
+        ForwardingSource capped = new ForwardingSource(body.source()) {
+            private long read;
+
+            @Override
+            public long read(Buffer sink, long byteCount) throws IOException {
+                long n = super.read(sink, byteCount);
+                if (n > 0) {
+                    read += n;
+                    if (read > max) {
+                        throw new TooLarge(max);
+                    }
+                }
+                return n;
+            }
+        };
+        return response.newBuilder()
+                .body(ResponseBody.Companion.create(Okio.buffer(capped), body.contentType(), body.contentLength()))
+                .build();
+    }
+}
