@@ -108,7 +108,7 @@ public final class PlivoApi {
     }
 
     public Message getMessage(String messageUuid) {
-        return mapper.message(http.read(http.service().getMessage(authId, id(messageUuid, "message_uuid"))));
+        return http.read(http.service().getMessage(authId, id(messageUuid, "message_uuid")), mapper::message);
     }
 
     /** One page of messages (at most 20: Plivo's limit). */
@@ -137,14 +137,15 @@ public final class PlivoApi {
     public Call getCall(String callUuid) {
         String id = id(callUuid, "call_id");
         try {
-            return mapper.call(http.read(http.service().getCall(authId, id)));
+            return http.read(http.service().getCall(authId, id), mapper::call);
         } catch (SwitchboardException ended) {
             if (ended.kind() != FailureKind.NOT_FOUND) {
                 throw ended;
             }
             for (String status : List.of("live", "queued")) {
                 try {
-                    return mapper.liveCall(http.read(http.service().getCallIn(authId, id, status)), id);
+                    return http.read(http.service().getCallIn(authId, id, status),
+                            dto -> mapper.liveCall(dto, id));
                 } catch (SwitchboardException e) {
                     if (e.kind() != FailureKind.NOT_FOUND) {
                         throw e;
@@ -198,7 +199,8 @@ public final class PlivoApi {
                 continue;
             }
             try {
-                Call call = mapper.liveCall(http.read(http.service().getCallIn(authId, uuid, status)), uuid);
+                Call call = http.read(http.service().getCallIn(authId, uuid, status),
+                        dto -> mapper.liveCall(dto, uuid));
                 if (keep.test(call) && startedWithin(call, filter)) {
                     calls.add(call);
                 }
@@ -250,7 +252,7 @@ public final class PlivoApi {
 
     /** One number, given in E.164 ({@code +14155552671}) or as Plivo spells it ({@code 14155552671}). */
     public PlivoNumber getNumber(String number) {
-        return mapper.number(http.read(http.service().getNumber(authId, digits(id(number, "number")))));
+        return http.read(http.service().getNumber(authId, digits(id(number, "number"))), mapper::number);
     }
 
     public Page<PlivoApplication> listApplications(PageRequest page) {
@@ -264,7 +266,7 @@ public final class PlivoApi {
     }
 
     public PlivoAccount account() {
-        return mapper.plivoAccount(http.read(http.service().getAccount(authId)), authId);
+        return http.read(http.service().getAccount(authId), dto -> mapper.plivoAccount(dto, authId));
     }
 
     // ---- values

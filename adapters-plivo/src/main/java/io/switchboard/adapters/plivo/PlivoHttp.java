@@ -90,6 +90,19 @@ final class PlivoHttp {
         return execute(call, null, false);
     }
 
+    /**
+     * Runs a safe call and maps its answer: an answer that parsed but cannot become a domain value (a blank id, a
+     * number that is not one) is the vendor's unreadable answer, UNAVAILABLE, not the caller's invalid request.
+     */
+    <T, R> R read(Call<T> call, Function<? super T, R> map) {
+        T body = read(call);
+        try {
+            return map.apply(body);
+        } catch (RuntimeException e) {
+            throw errors.malformed(false, e);
+        }
+    }
+
     /** Runs an idempotent call whose success has no body (DELETE answering 204). */
     void delete(Call<Void> call) {
         execute(call, null, true);

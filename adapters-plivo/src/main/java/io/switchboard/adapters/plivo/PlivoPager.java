@@ -3,6 +3,7 @@ package io.switchboard.adapters.plivo;
 import io.switchboard.adapters.plivo.PlivoDtos.ListEnvelope;
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.Failure;
+import io.switchboard.domain.FailureKind;
 import io.switchboard.domain.Page;
 import io.switchboard.domain.PageRequest;
 import io.switchboard.domain.SwitchboardException;
@@ -67,7 +68,14 @@ final class PlivoPager {
         List<R> items = new ArrayList<>(objects.size());
         for (T object : objects) {
             if (object != null && hasId.test(object)) {
-                items.add(map.apply(object));
+                try {
+                    items.add(map.apply(object));
+                } catch (RuntimeException e) {
+                    // A record that parsed but cannot become a domain value: Plivo's answer is unreadable.
+                    throw new SwitchboardException(Failure.of(FailureKind.UNAVAILABLE, "Plivo answered a list with a "
+                            + "record that cannot be read (" + e.getClass().getSimpleName() + ")")
+                            .withAccount(account), e);
+                }
             }
         }
         String next = envelope.meta() == null ? null : envelope.meta().next();

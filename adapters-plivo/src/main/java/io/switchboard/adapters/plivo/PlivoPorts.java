@@ -213,8 +213,8 @@ final class PlivoPorts {
         @Override
         public OwnedNumber get(String id) {
             PlivoHttp http = api.http();
-            return api.mapper().owned(http.read(http.service().getNumber(api.authId(),
-                    PlivoApi.digits(api.id(id, "id")))));
+            return http.read(http.service().getNumber(api.authId(), PlivoApi.digits(api.id(id, "id"))),
+                    api.mapper()::owned);
         }
     }
 
@@ -228,7 +228,8 @@ final class PlivoPorts {
         @Override
         public AccountInfo info() {
             PlivoHttp http = api.http();
-            return api.mapper().accountInfo(http.read(http.service().getAccount(api.authId())), api.authId());
+            return http.read(http.service().getAccount(api.authId()), dto -> api.mapper().accountInfo(dto,
+                    api.authId()));
         }
     }
 
@@ -288,8 +289,8 @@ final class PlivoPorts {
         @Override
         public Recording get(String id) {
             PlivoHttp http = api.http();
-            return api.mapper().recording(http.read(http.service().getRecording(api.authId(),
-                    api.id(id, "id"))));
+            return http.read(http.service().getRecording(api.authId(), api.id(id, "id")),
+                    api.mapper()::recording);
         }
 
         @Override

@@ -98,6 +98,13 @@ class PlivoFailureTest {
     }
 
     @Test
+    void anAnswerThatCannotBecomeADomainValueIsUnavailableNotTheCallersInvalidRequest() {
+        plivo.enqueue(200, MockPlivo.resource("message.json").replaceFirst("\"message_uuid\": \"[^\"]*\"",
+                "\"message_uuid\": \"\""));
+        assertThat(get().kind()).isEqualTo(FailureKind.UNAVAILABLE);
+    }
+
+    @Test
     void rateLimitedCarriesRetryAfter() {
         plivo.server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "7")
                 .setBody("{\"api_id\":\"x\",\"error\":\"too many requests\"}"));
