@@ -110,7 +110,8 @@ public final class PlivoConfig {
     @Override
     public String toString() {
         return "PlivoConfig[account=" + account + ", authId=" + authId + ", authToken=***, baseUrl=" + baseUrl
-                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", callTimeout=" + callTimeout + "]";
+                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", callTimeout=" + callTimeout
+                + "]";
     }
 
     /** Collects settings; {@link #authId} and {@link #authToken} are required, the rest have defaults. */

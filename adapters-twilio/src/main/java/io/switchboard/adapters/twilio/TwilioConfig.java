@@ -135,7 +135,8 @@ public final class TwilioConfig {
         return "TwilioConfig[account=" + account + ", accountSid=" + accountSid
                 + (apiKey ? ", apiKeySid=" + username + ", apiKeySecret=****" : ", authToken=****")
                 + ", apiBaseUrl=" + apiBaseUrl + ", lookupsBaseUrl=" + lookupsBaseUrl + ", pricingBaseUrl="
-                + pricingBaseUrl + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", callTimeout=" + callTimeout + "]";
+                + pricingBaseUrl + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
+                + ", callTimeout=" + callTimeout + "]";
     }
 
     private static String sid(String value, Pattern pattern, String field, String prefix) {
