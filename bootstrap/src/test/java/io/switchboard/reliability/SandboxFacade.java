@@ -148,7 +148,7 @@ final class SandboxFacade {
     }
 
     /** The sandbox pool as {@link EmbeddedSandbox} declares it: each number for its country, the first for all. */
-    private static void pool(SwitchboardBuilder builder, AccountId account, VendorEmulator emulator) {
+    static void pool(SwitchboardBuilder builder, AccountId account, VendorEmulator emulator) {
         boolean first = true;
         for (NumberInventory.OwnedNumber owned : emulator.numbers().all()) {
             PhoneNumber number = PhoneNumber.parse(owned.number());
@@ -164,7 +164,7 @@ final class SandboxFacade {
         }
     }
 
-    private static void decks(SwitchboardBuilder builder, AccountId account, VendorEmulator emulator) {
+    static void decks(SwitchboardBuilder builder, AccountId account, VendorEmulator emulator) {
         Map<Product, RateDeck.Builder> decks = new LinkedHashMap<>();
         int row = 1;
         for (io.switchboard.sandbox.RateDeck.Rate rate : emulator.deck().rates()) {
