@@ -25,7 +25,9 @@ import io.switchboard.sandbox.twilio.TwilioEmulator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -110,7 +112,8 @@ final class SandboxFacade {
 
     /** The builder for a facade over {@code sandbox}; the facade does not close the sandbox. */
     SwitchboardBuilder builder(EmbeddedSandbox sandbox) {
-        String refused = unreachable.isEmpty() ? null : "http://127.0.0.1:" + closedPort();
+        Socket reserved = unreachable.isEmpty() ? null : reservedPort();
+        String refused = reserved == null ? null : "http://127.0.0.1:" + reserved.getLocalPort();
         SwitchboardBuilder b = Switchboard.builder()
                 .twilio(TwilioConfig.builder().account(TWILIO).accountSid(TwilioEmulator.ACCOUNT_SID)
                         .authToken(TwilioEmulator.AUTH_TOKEN)
@@ -129,6 +132,9 @@ final class SandboxFacade {
                 .breakers(breakers)
                 .maxConcurrency(maxConcurrency);
         settings.forEach(b::accountSettings);
+        if (reserved != null) {
+            b.closing(reserved); // held until the facade closes, so no other server can take the port meanwhile
+        }
         pool(b, TWILIO, sandbox.twilio());
         pool(b, PLIVO, sandbox.plivo());
         pool(b, TELNYX, sandbox.telnyx());
@@ -177,10 +183,15 @@ final class SandboxFacade {
         decks.forEach((product, deck) -> builder.rateDeck(account, product, deck.build()));
     }
 
-    /** A port nothing listens on (bound, then released). */
-    static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /**
+     * A loopback port bound by a socket that does not listen: connecting to it is refused, and while the socket is
+     * held no server of another test can be given that port.
+     */
+    static Socket reservedPort() {
+        Socket socket = new Socket();
+        try {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return socket;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
