@@ -7,6 +7,7 @@ import io.switchboard.sandbox.SmsSegments;
 import io.switchboard.sandbox.http.Params;
 import io.switchboard.sandbox.http.Request;
 import io.switchboard.sandbox.http.Response;
+import io.switchboard.sandbox.http.Router;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
@@ -27,6 +28,12 @@ final class PlivoMessages {
 
   PlivoMessages(PlivoEmulator emulator) {
     this.emulator = emulator;
+  }
+
+  void register(Router router, String base) {
+    router.post(base + "Message/", this::send)
+        .get(base + "Message/", this::list)
+        .get(base + "Message/{uuid}/", this::get);
   }
 
   Response send(Request request) {
@@ -81,8 +88,8 @@ final class PlivoMessages {
       total = total.add(rate.times(units));
     }
     List<String> uuids = new ArrayList<>();
-    synchronized (account) {
-      if (account.cashCredits.compareTo(total) < 0) {
+    synchronized (account.lock) {
+      if (account.root().cashCredits.compareTo(total) < 0) {
         throw emulator.halt(400, "Insufficient Credit");
       }
       for (String d : valid) {
@@ -90,7 +97,7 @@ final class PlivoMessages {
             .from(src).to("+" + d).text(text).channel(type));
         BigDecimal amount = new BigDecimal(entry.price());
         BigDecimal rate = emulator.rate(d, product).orElseThrow().rate();
-        account.cashCredits = account.cashCredits.subtract(amount);
+        account.root().cashCredits = account.root().cashCredits.subtract(amount);
         account.messages.add(0, new PlivoState.StoredMessage(entry.id(), PlivoWire.digits(src), d, "outbound", type,
             entry.acceptedAt(), entry.units(), rate, amount,
             "queued"));
@@ -107,13 +114,18 @@ final class PlivoMessages {
     return Response.json(202, answer);
   }
 
-  /** US and Canadian destinations need a Plivo number of this account as {@code src}. */
+  /** US and Canadian destinations need a number of this account (one it rents or brought) as {@code src}. */
   private void checkSource(PlivoState.Account account, String src, Set<String> destinations) {
     boolean northAmerica = destinations.stream().anyMatch(d -> d.startsWith("1"));
     if (!northAmerica) {
       return;
     }
-    if (!PlivoWire.isNumber(src) || !emulator.numbers().owns("+" + PlivoWire.digits(src))) {
+    String digits = PlivoWire.digits(src);
+    boolean owned;
+    synchronized (account.lock) {
+      owned = account.root().numbers.stream().anyMatch(n -> n.number.equals(digits) && account.sees(n.owner));
+    }
+    if (!PlivoWire.isNumber(src) || !owned) {
       throw emulator.halt(400, "src " + src + " is not a Plivo number of this account; messages to the US and "
           + "Canada need one");
     }
@@ -122,7 +134,7 @@ final class PlivoMessages {
   Response get(Request request) {
     PlivoState.Account account = emulator.account(request);
     String uuid = request.pathVar("uuid");
-    synchronized (account) {
+    synchronized (account.lock) {
       for (PlivoState.StoredMessage m : account.messages) {
         if (m.uuid.equals(uuid)) {
           Map<String, Object> body = new LinkedHashMap<>();
@@ -136,7 +148,7 @@ final class PlivoMessages {
   }
 
   Response list(Request request) {
-    PlivoState.Account account = emulator.account(request);
+    PlivoState.Account account = emulator.listed(request);
     Params q = request.query();
     String apiId = emulator.newUuid();
     Predicate<PlivoState.StoredMessage> keep = PlivoWire.<PlivoState.StoredMessage>textFilter(q,
@@ -148,7 +160,7 @@ final class PlivoMessages {
         .and(PlivoWire.numberFilter(q, "to_number", m -> m.to));
     Predicate<java.time.Instant> time = PlivoWire.timeFilter(apiId, q, "message_time");
     List<PlivoState.StoredMessage> matching;
-    synchronized (account) {
+    synchronized (account.lock) {
       matching = account.messages.stream().filter(keep).filter(m -> time.test(m.time)).toList();
     }
     // Plivo's message list leaves total_count out.
@@ -157,7 +169,7 @@ final class PlivoMessages {
 
   void setState(String uuid, String state, String errorCode) {
     for (PlivoState.Account account : emulator.accounts()) {
-      synchronized (account) {
+      synchronized (account.lock) {
         account.messages.stream().filter(m -> m.uuid.equals(uuid)).forEach(m -> {
           m.state = state;
           m.errorCode = errorCode;
@@ -168,14 +180,14 @@ final class PlivoMessages {
 
   void deliverQueued() {
     PlivoState.Account account = emulator.account(PlivoEmulator.AUTH_ID);
-    synchronized (account) {
+    synchronized (account.lock) {
       account.messages.stream().filter(m -> m.state.equals("queued")).forEach(m -> m.state = "delivered");
     }
   }
 
   String receive(PlivoState.Account account, String from, String to, String text) {
     String uuid = emulator.newUuid();
-    synchronized (account) {
+    synchronized (account.lock) {
       account.messages.add(0, new PlivoState.StoredMessage(uuid, PlivoWire.digits(from), PlivoWire.digits(to),
           "inbound", "sms", emulator.now(), SmsSegments.segments(text == null ? "" : text), BigDecimal.ZERO,
           BigDecimal.ZERO, "received"));
