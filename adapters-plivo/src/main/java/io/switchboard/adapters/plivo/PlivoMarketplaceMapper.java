@@ -122,8 +122,8 @@ final class PlivoMarketplaceMapper {
             for (PrefixRateDto row : voice.outbound().rates()) {
                 Optional<Money> rate = row == null ? Optional.empty() : PlivoMapper.money(row.rate());
                 if (rate.isPresent() && row.prefix() != null) {
-                    byPrefix.add(new PlivoPricing.PrefixRate(row.prefix().stream().filter(p -> p != null && !p.isBlank())
-                            .toList(), rate.get()));
+                    List<String> prefixes = row.prefix().stream().filter(p -> p != null && !p.isBlank()).toList();
+                    byPrefix.add(new PlivoPricing.PrefixRate(prefixes, rate.get()));
                 }
             }
         }

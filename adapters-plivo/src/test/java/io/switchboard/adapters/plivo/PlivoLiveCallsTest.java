@@ -89,7 +89,8 @@ class PlivoLiveCallsTest {
     @Test
     void recordStartAndStopFileARecordingOfTheCall() {
         PlivoRecordingStarted started = calls.startRecording(aLeg, PlivoRecordingOptions.defaults().withTimeLimit(120)
-                .withFileFormat("wav").withTranscription("hybrid", URI.create("https://voice.example/transcript"), "GET")
+                .withFileFormat("wav")
+                .withTranscription("hybrid", URI.create("https://voice.example/transcript"), "GET")
                 .withCallback(URI.create("https://voice.example/recorded"), "POST"));
         String id = started.recordingId().orElseThrow();
         assertThat(started.url()).hasValueSatisfying(url -> assertThat(url).endsWith(id + ".wav"));

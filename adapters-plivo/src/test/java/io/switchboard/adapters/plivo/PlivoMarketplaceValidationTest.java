@@ -82,7 +82,8 @@ class PlivoMarketplaceValidationTest {
 
     @Test
     void sipHeadersAreKeyValuePairsOfPlainCharacters() {
-        assertThat(call().sipHeaders("head1=val1,head2=val%202").build().sipHeaders()).containsEntry("head2", "val%202");
+        assertThat(call().sipHeaders("head1=val1,head2=val%202").build().sipHeaders())
+                .containsEntry("head2", "val%202");
         invalid("sip_headers", () -> call().sipHeaders("X-PH-head=v").build());
         invalid("sip_headers", () -> call().sipHeaders("head=two words").build());
         invalid("sip_headers", () -> call().sipHeaders("head1=val1,,head2=val2"));

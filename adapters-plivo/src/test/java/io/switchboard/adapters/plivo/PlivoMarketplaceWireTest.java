@@ -39,7 +39,8 @@ class PlivoMarketplaceWireTest {
 
         PlivoCallFired fired = api.calls().make(PlivoCallRequest.builder().from(PhoneNumber.parse("+14155552671"))
                 .to("15677654321<sip:desk@phone.plivo.com").answerUrl(URI.create("https://a.example/ans"), "GET")
-                .ringUrl(URI.create("https://a.example/ring"), "POST").hangupUrl(URI.create("https://a.example/h"), "GET")
+                .ringUrl(URI.create("https://a.example/ring"), "POST")
+                .hangupUrl(URI.create("https://a.example/h"), "GET")
                 .fallbackUrl(URI.create("https://a.example/f"), "POST").callerName("Desk").sendDigits("1w2W3@500")
                 .sendOnPreanswer(true).timeLimit(600).hangupOnRing(30).machineDetection("true")
                 .machineDetectionTime(3000).machineDetectionUrl(URI.create("https://a.example/m"), "POST")
@@ -49,7 +50,8 @@ class PlivoMarketplaceWireTest {
         assertThat(taken("POST", BASE + "Call/").getBody().readUtf8()).isEqualTo("{\"from\":\"+14155552671\","
                 + "\"to\":\"+15677654321<sip:desk@phone.plivo.com\",\"answer_url\":\"https://a.example/ans\","
                 + "\"answer_method\":\"GET\",\"ring_url\":\"https://a.example/ring\",\"ring_method\":\"POST\","
-                + "\"hangup_url\":\"https://a.example/h\",\"hangup_method\":\"GET\",\"fallback_url\":\"https://a.example/f\","
+                + "\"hangup_url\":\"https://a.example/h\",\"hangup_method\":\"GET\","
+                + "\"fallback_url\":\"https://a.example/f\","
                 + "\"fallback_method\":\"POST\",\"caller_name\":\"Desk\",\"send_digits\":\"1w2W3@500\","
                 + "\"send_on_preanswer\":true,\"time_limit\":600,\"hangup_on_ring\":30,\"machine_detection\":\"true\","
                 + "\"machine_detection_time\":3000,\"machine_detection_url\":\"https://a.example/m\","

@@ -9,12 +9,10 @@ import io.switchboard.sandbox.http.Request;
 import io.switchboard.sandbox.http.Response;
 import io.switchboard.sandbox.http.Router;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -38,15 +36,12 @@ final class PlivoMessages {
 
   Response send(Request request) {
     PlivoState.Account account = emulator.account(request);
-    Map<String, Object> body = body(request);
-    String src = required(body, "src");
-    String dst = required(body, "dst");
-    String type = PlivoWire.text(body.getOrDefault("type", "sms")).toLowerCase(Locale.ROOT);
-    if (!TYPES.contains(type)) {
-      throw emulator.halt(400, "type must be one of sms, mms, whatsapp, got '" + type + "'");
-    }
-    List<String> media = mediaUrls(body.get("media_urls"));
-    String text = PlivoWire.text(body.get("text"));
+    PlivoParams p = PlivoParams.of(emulator, request);
+    String src = p.required("src");
+    String dst = p.required("dst");
+    String type = p.oneOf("type", TYPES, "sms");
+    List<String> media = mediaUrls(p.raw("media_urls"));
+    String text = PlivoWire.text(p.raw("text"));
     if ((text == null || text.isEmpty()) && !(type.equals("mms") && !media.isEmpty())) {
       throw emulator.halt(400, "text is a mandatory parameter");
     }
@@ -54,16 +49,9 @@ final class PlivoMessages {
     if (text.length() > MAX_TEXT) {
       throw emulator.halt(400, "text must be at most " + MAX_TEXT + " characters, got " + text.length());
     }
-    checkUrl(body, "url");
-    String method = PlivoWire.text(body.get("method"));
-    if (method != null && !method.equalsIgnoreCase("GET") && !method.equalsIgnoreCase("POST")) {
-      throw emulator.halt(400, "method must be GET or POST, got '" + method + "'");
-    }
-    Object log = body.get("log");
-    if (log != null && !(log instanceof Boolean) && !"true".equalsIgnoreCase(log.toString())
-        && !"false".equalsIgnoreCase(log.toString())) {
-      throw emulator.halt(400, "log must be true or false, got '" + log + "'");
-    }
+    p.url("url");
+    p.method("method", "POST");
+    p.bool("log");
 
     Set<String> valid = new LinkedHashSet<>();
     List<String> invalid = new ArrayList<>();
@@ -210,39 +198,6 @@ final class PlivoMessages {
     o.put("total_rate", PlivoWire.amount(m.rate));
     o.put("units", m.units);
     return o;
-  }
-
-  private Map<String, Object> body(Request request) {
-    if (!request.form().isEmpty()) {
-      Map<String, Object> form = new LinkedHashMap<>();
-      request.form().names().forEach(n -> form.put(n, request.form().first(n)));
-      return form;
-    }
-    return request.jsonObject();
-  }
-
-  private String required(Map<String, Object> body, String name) {
-    String value = PlivoWire.text(body.get(name));
-    if (value == null || value.isBlank()) {
-      throw emulator.halt(400, name + " is a mandatory parameter");
-    }
-    return value.trim();
-  }
-
-  private void checkUrl(Map<String, Object> body, String name) {
-    String value = PlivoWire.text(body.get(name));
-    if (value == null) {
-      return;
-    }
-    try {
-      URI uri = URI.create(value);
-      if (uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-        return;
-      }
-    } catch (IllegalArgumentException ignored) {
-      // reported below
-    }
-    throw emulator.halt(400, name + " must be a valid http(s) URL, got '" + value + "'");
   }
 
   private List<String> mediaUrls(Object raw) {

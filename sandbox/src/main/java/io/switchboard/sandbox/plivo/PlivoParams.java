@@ -48,6 +48,11 @@ final class PlivoParams {
     return values.containsKey(name) && (values.get(name) == null || "".equals(values.get(name)));
   }
 
+  /** The value as sent (a string, number, boolean, list or null), untouched. */
+  Object raw(String name) {
+    return values.get(name);
+  }
+
   /** The value as text, or null when absent, null or blank. */
   String text(String name) {
     String v = PlivoWire.text(values.get(name));

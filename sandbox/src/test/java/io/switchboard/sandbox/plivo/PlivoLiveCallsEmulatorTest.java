@@ -95,7 +95,8 @@ class PlivoLiveCallsEmulatorTest {
     assertThat(call("POST", "Call/" + a + "/", "{\"legs\":\"bleg\",\"bleg_url\":\"https://a.example/2\"}").status())
         .isEqualTo(400);
     plivo.bridgeCalls(a, b);
-    PlivoClient.Answer moved = call("POST", "Call/" + a + "/", "{\"legs\":\"bleg\",\"bleg_url\":\"https://a.example/2\","
+    PlivoClient.Answer moved = call("POST", "Call/" + a + "/",
+        "{\"legs\":\"bleg\",\"bleg_url\":\"https://a.example/2\","
         + "\"bleg_method\":\"GET\"}");
     assertThat(moved.status()).isEqualTo(202);
     assertThat(moved.get("message")).isEqualTo("call transferred");
