@@ -18,7 +18,7 @@ public final class PlivoAccounts {
     /** Changes what {@code changes} holds (at least one of name, city, address). */
     public void modify(PlivoAccountChanges changes) {
         Checks.required(changes, "changes");
-        var body = PlivoHttp.json(changes.wire());
+        var body = PlivoHttp.json(api.checked(changes::wire));
         api.act(m -> api.service().modifyAccount(api.authId(), body, m));
     }
 }

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -127,6 +128,18 @@ public final class PlivoApi {
     }
 
     // ---- plumbing shared by the resource groups
+
+    /** Runs a check made when an operation is called: its INVALID_REQUEST names this account. */
+    <T> T checked(Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (SwitchboardException e) {
+            if (e.failure().account().isPresent()) {
+                throw e;
+            }
+            throw new SwitchboardException(e.failure().withAccount(http.account()));
+        }
+    }
 
     PlivoService service() {
         return http.service();

@@ -18,7 +18,7 @@ public final class PlivoApplications {
     /** Creates an application ({@code appName} and {@code answerUrl} required) and answers its id. */
     public String create(PlivoApplicationRequest request) {
         Checks.required(request, "request");
-        var body = PlivoHttp.json(request.forCreate());
+        var body = PlivoHttp.json(api.checked(request::forCreate));
         ApplicationCreated created = api.write(m -> api.service().createApplication(api.authId(), body, m));
         return PlivoMapper.text(created.appId())
                 .orElseThrow(() -> api.http().errors().incomplete(true, "the new application's app_id"));
@@ -48,7 +48,7 @@ public final class PlivoApplications {
     public void modify(String appId, PlivoApplicationRequest request) {
         Checks.required(request, "request");
         String id = api.id(appId, "app_id");
-        var body = PlivoHttp.json(request.forModify());
+        var body = PlivoHttp.json(api.checked(request::forModify));
         api.act(m -> api.service().modifyApplication(api.authId(), id, body, m));
     }
 

@@ -24,7 +24,7 @@ public final class PlivoCarriers {
 
     /** Carriers whose name is {@code name} or contains it. */
     public Page<PlivoIncomingCarrier> listNamed(String name, PlivoPaging paging) {
-        return list(Map.of("name", PlivoChecks.text(name, "name")), paging);
+        return list(Map.of("name", api.checked(() -> PlivoChecks.text(name, "name"))), paging);
     }
 
     private Page<PlivoIncomingCarrier> list(Map<String, String> filters, PlivoPaging paging) {
@@ -40,7 +40,7 @@ public final class PlivoCarriers {
     /** Adds a carrier (name and IP set required) and answers its id. */
     public String add(PlivoCarrierRequest request) {
         Checks.required(request, "request");
-        var body = PlivoHttp.json(request.forAdd());
+        var body = PlivoHttp.json(api.checked(request::forAdd));
         CarrierCreated created = api.write(m -> api.service().addCarrier(api.authId(), body, m));
         return PlivoMapper.text(created.carrierId())
                 .orElseThrow(() -> api.http().errors().incomplete(true, "the new carrier's carrier_id"));
@@ -50,7 +50,7 @@ public final class PlivoCarriers {
     public void modify(String carrierId, PlivoCarrierRequest request) {
         Checks.required(request, "request");
         String id = api.id(carrierId, "carrier_id");
-        var body = PlivoHttp.json(request.forModify());
+        var body = PlivoHttp.json(api.checked(request::forModify));
         api.act(m -> api.service().modifyCarrier(api.authId(), id, body, m));
     }
 

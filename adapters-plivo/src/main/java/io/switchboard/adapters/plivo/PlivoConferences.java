@@ -50,7 +50,8 @@ public final class PlivoConferences {
     public PlivoRecordingStarted startRecording(String conferenceName, PlivoRecordingOptions options) {
         Checks.required(options, "options");
         if (options.timeLimit().isPresent()) {
-            throw SwitchboardException.invalid("time_limit", "applies to call recordings only, not conferences");
+            throw new SwitchboardException(Failure.invalid("time_limit",
+                    "applies to call recordings only, not conferences").withAccount(api.http().account()));
         }
         String name = name(conferenceName);
         var body = PlivoHttp.json(options.wire());
@@ -67,7 +68,7 @@ public final class PlivoConferences {
 
     /** Hangs up the members' calls. */
     public void hangupMember(String conferenceName, String memberId) {
-        api.delete(api.service().hangupMember(api.authId(), name(conferenceName), PlivoChecks.memberIds(memberId)));
+        api.delete(api.service().hangupMember(api.authId(), name(conferenceName), ids(memberId)));
     }
 
     /** Takes members out of the conference; their calls go on to the next element of their XML. */
@@ -86,7 +87,7 @@ public final class PlivoConferences {
 
     /** Plays an mp3 or wav file to the members. */
     public void playToMember(String conferenceName, String memberId, URI url) {
-        PlivoChecks.url(url, "url");
+        api.checked(() -> PlivoChecks.url(url, "url"));
         member(conferenceName, memberId, "Play", Map.of("url", url.toString()));
     }
 
@@ -115,19 +116,23 @@ public final class PlivoConferences {
 
     private void member(String conferenceName, String memberId, String action, Map<String, Object> parameters) {
         String name = name(conferenceName);
-        String ids = PlivoChecks.memberIds(memberId);
+        String ids = ids(memberId);
         var body = PlivoHttp.json(parameters);
         api.act(m -> api.service().memberAction(api.authId(), name, ids, action, body, m));
     }
 
     private void stop(String conferenceName, String memberId, String action) {
-        api.delete(api.service().stopMemberAction(api.authId(), name(conferenceName), PlivoChecks.memberIds(memberId),
+        api.delete(api.service().stopMemberAction(api.authId(), name(conferenceName), ids(memberId),
                 action));
+    }
+
+    private String ids(String memberId) {
+        return api.checked(() -> PlivoChecks.memberIds(memberId));
     }
 
     /** A conference name: any text Plivo's XML allows, but not blank, not over 128 characters, no '/' or controls. */
     private String name(String conferenceName) {
-        String v = PlivoChecks.text(conferenceName, "conference_name");
+        String v = api.checked(() -> PlivoChecks.text(conferenceName, "conference_name"));
         if (v.length() > MAX_NAME || v.chars().anyMatch(c -> c == '/' || Character.isISOControl(c))) {
             throw new SwitchboardException(Failure.invalid("conference_name",
                     "must be up to " + MAX_NAME + " characters without '/' or control characters, got '" + v + "'")

@@ -40,7 +40,7 @@ public final class PlivoNumbers {
     public void modify(String number, PlivoNumberChanges changes) {
         Checks.required(changes, "changes");
         String id = number(number);
-        var body = PlivoHttp.json(changes.wire());
+        var body = PlivoHttp.json(api.checked(changes::wire));
         api.act(m -> api.service().modifyNumber(api.authId(), id, body, m));
     }
 

@@ -1,7 +1,5 @@
 package io.switchboard.adapters.plivo;
 
-import io.switchboard.domain.SwitchboardException;
-
 /** Plivo's pricing API: the rates of one country. */
 public final class PlivoPrices {
 
@@ -13,12 +11,7 @@ public final class PlivoPrices {
 
     /** Message, voice (inbound and outbound) and number rental rates for {@code countryIso} (US, GB, QA ...). */
     public PlivoPricing get(String countryIso) {
-        String iso;
-        try {
-            iso = PlivoChecks.countryIso(countryIso, "country_iso");
-        } catch (SwitchboardException e) {
-            throw new SwitchboardException(e.failure().withAccount(api.http().account()));
-        }
+        String iso = api.checked(() -> PlivoChecks.countryIso(countryIso, "country_iso"));
         return PlivoMarketplaceMapper.pricing(api.read(api.service().getPricing(api.authId(), iso)), iso);
     }
 }

@@ -189,4 +189,17 @@ class PlivoMarketplaceValidationTest {
         invalid("country_iso", () -> api.pricing().get("United Kingdom"));
         invalid("number", () -> api.numbers().unrent(""));
     }
+
+    @Test
+    void checksMadeWhenAnOperationIsCalledNameTheAccount() {
+        for (var failure : List.of(
+                invalid("member_id", () -> api.conferences().deafMember("room", "")),
+                invalid("conference_name", () -> api.conferences().get("")),
+                invalid("app_name", () -> api.applications().create(PlivoApplicationRequest.builder().build())),
+                invalid("app_id", () -> api.numbers().modify("+12025550111", PlivoNumberChanges.none())),
+                invalid("country_iso", () -> api.pricing().get("")),
+                invalid("call_uuid", () -> api.calls().hangup(" ")))) {
+            assertThat(failure.failure().account()).map(Object::toString).contains("plivo:default");
+        }
+    }
 }
