@@ -17,8 +17,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Seeding of a new account (applications, numbers, recordings), pricing by country from the sandbox deck, and
- * recordings ({@code Recording/}: list with its filters, get, delete).
+ * Seeding of a new account (applications, recordings; {@link PlivoNumbers} seeds its numbers), pricing by country
+ * from the sandbox deck, and recordings ({@code Recording/}: list with its filters, get, delete).
  */
 final class PlivoResources {
   /** Countries the sandbox deck prices: name and calling code. */
