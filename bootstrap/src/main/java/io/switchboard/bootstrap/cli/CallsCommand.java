@@ -32,12 +32,13 @@ final class CallsCommand {
 
         @Override
         public Integer call() {
+            Listing.checkLimit(limit);
             try (Session session = session()) {
                 CallQuery query = CallQuery.all().withTo(to).withFrom(from);
                 var calls = session.switchboard().calls();
                 AcrossAccounts<Call> result = account != null
                         ? Listing.one(page -> calls.list(session.configured(account), query, page), limit)
-                        : calls.list(query, MessagesCommand.positive(limit));
+                        : calls.list(query, limit);
                 return Listing.print(output(), result, "calls", JsonViews::call,
                         new Table("account", "id", "to", "from", "status", "duration", "price", "started"),
                         (table, c) -> table.row(c.account(), c.id(), c.to(), c.from(), c.status(),

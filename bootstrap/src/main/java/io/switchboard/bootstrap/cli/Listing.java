@@ -20,11 +20,15 @@ final class Listing {
     private Listing() {
     }
 
-    /** Up to {@code limit} items of one account: a failure there is the command's failure. */
-    static <T> AcrossAccounts<T> one(Function<PageRequest, Page<T>> list, int limit) {
+    /** Checked before anything starts, so that a bad limit is a plain usage error. */
+    static void checkLimit(int limit) {
         if (limit <= 0) {
             throw CliException.usage("'--limit' must be positive, got " + limit);
         }
+    }
+
+    /** Up to {@code limit} items of one account: a failure there is the command's failure. */
+    static <T> AcrossAccounts<T> one(Function<PageRequest, Page<T>> list, int limit) {
         return new AcrossAccounts<>(Pages.collect(list, limit, Math.min(limit, 100)), Map.of());
     }
 
@@ -50,14 +54,19 @@ final class Listing {
         return !failures.isEmpty() && result.items().isEmpty() ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 
-    /** One record: JSON, or one {@code key  value} line per field. */
+    /** One record: JSON, or one {@code key  value} line per field that has a value. */
     static int record(Output out, Json.Obj record) {
         if (out.isJson()) {
             out.json(record);
             return ExitCodes.OK;
         }
         int width = record.keySet().stream().mapToInt(String::length).max().orElse(0);
-        record.forEach((key, value) -> out.line(key + " ".repeat(width - key.length() + 2) + text(value)));
+        record.forEach((key, value) -> {
+            String text = text(value);
+            if (!text.isBlank()) {
+                out.line(key + " ".repeat(width - key.length() + 2) + text);
+            }
+        });
         return ExitCodes.OK;
     }
 

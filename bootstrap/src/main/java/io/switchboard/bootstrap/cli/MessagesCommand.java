@@ -32,12 +32,13 @@ final class MessagesCommand {
 
         @Override
         public Integer call() {
+            Listing.checkLimit(limit);
             try (Session session = session()) {
                 MessageQuery query = MessageQuery.all().withTo(to).withFrom(from);
                 var messages = session.switchboard().messages();
                 AcrossAccounts<Message> result = account != null
                         ? Listing.one(page -> messages.list(account, query, page), limit)
-                        : messages.list(query, positive(limit));
+                        : messages.list(query, limit);
                 return Listing.print(output(), result, "messages", JsonViews::message,
                         new Table("account", "id", "to", "from", "status", "segments", "price", "created"),
                         (table, m) -> table.row(m.account(), m.id(), m.to(), m.from(), m.status(),
@@ -60,16 +61,9 @@ final class MessagesCommand {
         @Override
         public Integer call() {
             try (Session session = session()) {
-                session.configured(account);
-                return Listing.record(output(), JsonViews.message(session.switchboard().messages().get(account, id)));
+                return Listing.record(output(),
+                        JsonViews.message(session.switchboard().messages().get(session.configured(account), id)));
             }
         }
-    }
-
-    static int positive(int limit) {
-        if (limit <= 0) {
-            throw CliException.usage("'--limit' must be positive, got " + limit);
-        }
-        return limit;
     }
 }

@@ -36,12 +36,13 @@ final class NumbersCommand {
 
         @Override
         public Integer call() {
+            Listing.checkLimit(limit);
             try (Session session = session()) {
                 NumberQuery query = new NumberQuery(Optional.ofNullable(contains), Optional.ofNullable(capability));
                 var numbers = session.switchboard().numbers();
                 AcrossAccounts<OwnedNumber> result = account != null
                         ? Listing.one(page -> numbers.list(session.configured(account), query, page), limit)
-                        : numbers.list(query, MessagesCommand.positive(limit));
+                        : numbers.list(query, limit);
                 return Listing.print(output(), result, "numbers", JsonViews::number,
                         new Table("account", "id", "number", "country", "capabilities", "status"),
                         (table, n) -> table.row(n.account(), n.id(), n.number(), n.countryIso().orElse(null),

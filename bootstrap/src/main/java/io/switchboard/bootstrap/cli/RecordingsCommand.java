@@ -31,12 +31,13 @@ final class RecordingsCommand {
 
         @Override
         public Integer call() {
+            Listing.checkLimit(limit);
             try (Session session = session()) {
                 RecordingQuery query = new RecordingQuery(Optional.ofNullable(call), Optional.empty(), Optional.empty());
                 var recordings = session.switchboard().recordings();
                 AcrossAccounts<Recording> result = account != null
                         ? Listing.one(page -> recordings.list(session.configured(account), query, page), limit)
-                        : recordings.list(query, MessagesCommand.positive(limit));
+                        : recordings.list(query, limit);
                 return Listing.print(output(), result, "recordings", JsonViews::recording,
                         new Table("account", "id", "call", "duration", "created", "price"),
                         (table, r) -> table.row(r.account(), r.id(), r.callId().orElse(null),

@@ -41,9 +41,7 @@ final class RepriceCommand extends CliCommand {
 
     @Override
     public Integer call() {
-        if (limit <= 0) {
-            throw CliException.usage("'--limit' must be positive, got " + limit);
-        }
+        Listing.checkLimit(limit);
         try (Session session = session()) {
             session.configured(account);
             MessageQuery query = to == null ? MessageQuery.all() : MessageQuery.all().withTo(to);

@@ -41,8 +41,8 @@ final class SendCommand extends CliCommand {
     @Option(names = "--channel", paramLabel = "CHANNEL", description = "SMS, MMS or WHATSAPP (default: SMS, MMS with media).")
     Channel channel;
 
-    @Option(names = "--reference", paramLabel = "KEY",
-            description = "Client reference: a retry with the same key sends nothing the second time.")
+    @Option(names = "--reference", paramLabel = "KEY", description = "Client reference (idempotency key). Switchboard "
+            + "deduplicates it within one process only: two runs of this command with the same key send twice.")
     String reference;
 
     @Override

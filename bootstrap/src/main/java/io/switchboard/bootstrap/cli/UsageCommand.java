@@ -36,13 +36,14 @@ final class UsageCommand extends CliCommand {
         if (start != null && end != null && end.isBefore(start)) {
             throw CliException.usage("'--end' " + end + " is before '--start' " + start);
         }
+        Listing.checkLimit(limit);
         try (Session session = session()) {
             UsageQuery query = new UsageQuery(Optional.ofNullable(category), Optional.ofNullable(start),
                     Optional.ofNullable(end));
             var usage = session.switchboard().usage();
             AcrossAccounts<UsageRecord> result = account != null
                     ? Listing.one(page -> usage.records(session.configured(account), query, page), limit)
-                    : usage.records(query, MessagesCommand.positive(limit));
+                    : usage.records(query, limit);
             return Listing.print(output(), result, "usage records", JsonViews::usage,
                     new Table("account", "category", "count", "usage", "price", "from", "to"),
                     (table, u) -> table.row(u.account(), u.category(),
