@@ -13,13 +13,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.List;
 
 /** {@code compare}: a batch of messages priced on every account, with the cheapest mix and what it saves. */
 @Command(name = "compare", description = {"Prices every row of a CSV file of 'to,text' rows on every account: "
         + "per-account totals, the cheapest mix (each message through its cheapest account) and what the mix saves "
-        + "against one provider. Reads the file lazily; sends nothing."})
+        + "against one provider. Reads the file lazily, loading each country's prices before its first row; sends "
+        + "nothing."})
 final class CompareCommand extends CliCommand {
 
     /** Inputs larger than this get a progress bar unless --no-progress. */
@@ -39,14 +39,11 @@ final class CompareCommand extends CliCommand {
         Path path = stdin ? null : Path.of(file);
         long size = stdin ? 0 : size(path);
         try (Session session = session()) {
-            if (!stdin) {
-                // A first pass collects the countries, so that every account's prices are loaded before pricing.
-                session.warmUpCountries(countries(path), Product.SMS);
-            }
             boolean show = progress != null ? progress : size > PROGRESS_THRESHOLD_BYTES;
             ProgressBar bar = new ProgressBar(output().err(), "comparing", size);
             BatchComparison comparison;
             try (CsvItems items = new CsvItems(stdin ? "standard input" : file, open(path))) {
+                items.onNewCountry(country -> session.warmUpCountries(List.of(country), Product.SMS));
                 if (show) {
                     items.onProgress(bytes -> bar.update(bytes, items.rows()));
                 }
@@ -62,17 +59,6 @@ final class CompareCommand extends CliCommand {
             }
             return ExitCodes.OK;
         }
-    }
-
-    private Set<String> countries(Path path) throws IOException {
-        Set<String> countries = new TreeSet<>();
-        try (CsvItems items = new CsvItems(file, open(path))) {
-            for (BatchComparison.Item item : items) {
-                countries.add(item.to().regionCode());
-            }
-        }
-        countries.remove("ZZ");
-        return countries;
     }
 
     private InputStream open(Path path) {

@@ -12,8 +12,11 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -27,6 +30,8 @@ final class CsvItems implements Iterable<BatchComparison.Item>, Closeable {
     private final BufferedReader reader;
     private final Counting counting;
     private LongConsumer progress = bytes -> { };
+    private Consumer<String> newCountry = country -> { };
+    private final Set<String> countries = new HashSet<>();
     private boolean iterated;
     private long line;
     private long rows;
@@ -35,6 +40,15 @@ final class CsvItems implements Iterable<BatchComparison.Item>, Closeable {
         this.name = name;
         this.counting = new Counting(input);
         this.reader = new BufferedReader(new InputStreamReader(counting, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Told each destination country the first time a row has it, before that row is handed out: the command loads
+     * the prices of a country just before the first message to it is priced.
+     */
+    CsvItems onNewCountry(Consumer<String> listener) {
+        this.newCountry = listener;
+        return this;
     }
 
     /** Told the bytes read so far after each row. */
@@ -83,6 +97,9 @@ final class CsvItems implements Iterable<BatchComparison.Item>, Closeable {
                     continue;
                 }
                 BatchComparison.Item item = parse(text);
+                if (countries.add(item.to().regionCode())) {
+                    newCountry.accept(item.to().regionCode());
+                }
                 rows++;
                 progress.accept(counting.count);
                 return item;

@@ -56,7 +56,8 @@ public final class SwitchboardCli implements Callable<Integer> {
     private boolean json;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
-            description = "Print attempts, price loading and error causes on stderr (never a secret).")
+            description = "Print more: every attempt, the configuration and price loading, error causes (never a "
+                    + "secret).")
     private boolean verbose;
 
     private final CliEnvironment environment;

@@ -87,6 +87,23 @@ class CompareCommandTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void loadsEachCountrysVendorPricesBeforeItsFirstRowEvenFromStandardInput() {
+        EmbeddedSandbox sandbox = EmbeddedSandbox.start();
+        try (sandbox) {
+            Path config = CliHarness.config(dir, sandbox).write();
+
+            CliHarness.Run run = CliHarness.run(CliHarness.environment(CliHarness.sandboxSecrets(sandbox),
+                    EmbeddedSandbox::start, BATCH), "--config", config.toString(), "--json", "compare", "-");
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            List<Map<String, Object>> accounts = (List<Map<String, Object>>) run.json().get("accounts");
+            assertThat(accounts).as("Twilio and Plivo priced from their pricing APIs, Telnyx from its deck")
+                    .allSatisfy(a -> assertThat(a).containsEntry("priced", 2.0).containsEntry("unpriced", 0.0));
+        }
+    }
+
+    @Test
     void aBadRowIsAUsageErrorNamingItsLineAndField() throws IOException {
         CliHarness.Run run = CliHarness.run(CliHarness.on(EmbeddedSandbox.start()), "compare",
                 csv(BATCH + "4155552671,no plus\n").toString());
