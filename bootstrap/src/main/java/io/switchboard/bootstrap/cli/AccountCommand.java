@@ -22,14 +22,12 @@ final class AccountCommand extends CliCommand {
         try (Session session = session()) {
             List<AccountId> accounts = account != null ? List.of(session.configured(account))
                     : session.switchboard().accounts();
-            List<AccountInfo> infos = new ArrayList<>();
             List<Object> json = new ArrayList<>();
             Table table = new Table("account", "vendor id", "name", "status", "type", "balance");
             int failed = 0;
             for (AccountId id : accounts) {
                 try {
                     AccountInfo info = session.switchboard().usage().account(id);
-                    infos.add(info);
                     json.add(JsonViews.accountInfo(info));
                     table.row(info.account(), info.vendorAccountId(), info.name().orElse(null), info.status(),
                             info.type().orElse(null), info.balance().orElse(null));
@@ -41,7 +39,7 @@ final class AccountCommand extends CliCommand {
             }
             if (output().isJson()) {
                 output().json(Json.obj().with("accounts", json));
-            } else if (!infos.isEmpty()) {
+            } else if (!table.isEmpty()) {
                 output().table(table);
             }
             return failed == accounts.size() ? ExitCodes.FAILURE : ExitCodes.OK;

@@ -61,10 +61,16 @@ final class DemoCommand extends CliCommand {
         EmbeddedSandbox sandbox = root().environment().sandbox().get();
         // Plivo declares 100 requests a minute; the emulators enforce no limit, and a demo that spent the budget in
         // its first second would route by the wall clock instead of by price.
-        Switchboard switchboard = sandbox.configure(Switchboard.builder())
-                .accountSettings(EmbeddedSandbox.PLIVO, AccountSettings.ofDefaults()
-                        .withRateLimit(RateLimit.of(1_000_000, Duration.ofMinutes(1))))
-                .build();
+        Switchboard switchboard;
+        try {
+            switchboard = sandbox.configure(Switchboard.builder())
+                    .accountSettings(EmbeddedSandbox.PLIVO, AccountSettings.ofDefaults()
+                            .withRateLimit(RateLimit.of(1_000_000, Duration.ofMinutes(1))))
+                    .build();
+        } catch (RuntimeException e) {
+            sandbox.close();
+            throw e;
+        }
         try (switchboard) {
             List<MessageRequest> traffic = DemoTraffic.generate(seed, messages);
             List<AccountId> cheapest = new ArrayList<>(messages);
