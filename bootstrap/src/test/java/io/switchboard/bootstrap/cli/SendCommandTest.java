@@ -3,6 +3,8 @@ package io.switchboard.bootstrap.cli;
 import io.switchboard.bootstrap.EmbeddedSandbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -46,6 +48,23 @@ class SendCommandTest {
                 .contains("plivo:default FAILED: UNAVAILABLE (HTTP 503)").contains("telnyx:default ACCEPTED");
         assertThat(sandbox.ledger().byVendor("plivo")).isEmpty();
         assertThat(sandbox.ledger().acceptances(UK, "after a 503")).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"rate limited (429), RATE_LIMITED (HTTP 429)", "credentials refused (401), AUTHENTICATION (HTTP 401)"})
+    void failsOverWhenTheCheapestRefuses(String fault, String failure) {
+        EmbeddedSandbox sandbox = EmbeddedSandbox.start();
+        if (fault.contains("429")) {
+            sandbox.plivo().rateLimitNextSend(30);
+        } else {
+            sandbox.plivo().failNextSend(401, "authentication failed");
+        }
+
+        CliHarness.Run run = CliHarness.run(CliHarness.on(sandbox), "send", "--to", UK, "--text", fault);
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).contains("through telnyx:default").contains("plivo:default FAILED: " + failure);
+        assertThat(sandbox.ledger().acceptances(UK, fault)).isEqualTo(1);
     }
 
     @Test
