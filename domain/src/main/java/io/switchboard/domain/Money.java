@@ -116,8 +116,13 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return amount.signum() == 0 ? BigDecimal.ZERO : amount.stripTrailingZeros();
     }
 
+    /** The amount in plain notation without trailing zeros: {@code "0.0075"}, {@code "12"}. */
+    public String plainAmount() {
+        return normalized().toPlainString();
+    }
+
     @Override
     public String toString() {
-        return normalized().toPlainString() + " " + currency.getCurrencyCode();
+        return plainAmount() + " " + currency.getCurrencyCode();
     }
 }

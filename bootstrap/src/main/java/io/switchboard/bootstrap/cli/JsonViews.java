@@ -28,7 +28,7 @@ final class JsonViews {
     }
 
     static Json.Obj money(Money money) {
-        return Json.obj().with("amount", money.amount().toPlainString()).with("currency", money.currency().getCurrencyCode());
+        return Json.obj().with("amount", money.plainAmount()).with("currency", money.currency().getCurrencyCode());
     }
 
     static Json.Obj failure(Failure failure) {
