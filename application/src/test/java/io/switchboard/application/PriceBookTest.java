@@ -36,7 +36,7 @@ class PriceBookTest {
     }
 
     private static String price(PriceLookup lookup) {
-        return ((PriceLookup.Priced) lookup).match().rate().price().amount().toPlainString();
+        return ((PriceLookup.Priced) lookup).match().rate().price().amount().stripTrailingZeros().toPlainString();
     }
 
     private void runBackground() {

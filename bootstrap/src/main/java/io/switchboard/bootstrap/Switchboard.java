@@ -3,6 +3,7 @@ package io.switchboard.bootstrap;
 import io.switchboard.adapters.plivo.PlivoConnector;
 import io.switchboard.adapters.telnyx.TelnyxConnector;
 import io.switchboard.adapters.twilio.TwilioConnector;
+import io.switchboard.application.PriceBook;
 import io.switchboard.application.Router;
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.SwitchboardException;
@@ -38,7 +39,7 @@ public final class Switchboard implements AutoCloseable {
     private final Costs costs;
 
     Switchboard(Router router, List<ProviderConnector> connectors, OkHttpClient http, java.util.concurrent.Executor executor,
-            ExecutorService ownedExecutor, AutoCloseable ownedSandbox, int maxConcurrency) {
+            ExecutorService ownedExecutor, AutoCloseable ownedSandbox, int maxConcurrency, PriceBook prices) {
         this.router = router;
         this.accounts = new Accounts(connectors);
         this.http = http;
@@ -50,7 +51,7 @@ public final class Switchboard implements AutoCloseable {
         this.recordings = new Recordings(accounts);
         this.usage = new Usage(accounts);
         this.lookups = new Lookups(accounts);
-        this.costs = new Costs(router, accounts);
+        this.costs = new Costs(router, accounts, prices);
     }
 
     public static SwitchboardBuilder builder() {

@@ -126,6 +126,11 @@ public final class SwitchboardBuilder {
         return this;
     }
 
+    /** The routing policy the facade will use by default (after {@link #configuration}, the file's). */
+    public RoutingPolicy policy() {
+        return policy;
+    }
+
     public SwitchboardBuilder breakers(BreakerSettings value) {
         breakers = Checks.required(value, "breakers");
         return this;

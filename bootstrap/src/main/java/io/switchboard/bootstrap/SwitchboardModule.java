@@ -91,7 +91,7 @@ public final class SwitchboardModule extends AbstractModule {
             router.account(connector, settings.settings.getOrDefault(connector.account(), AccountSettings.ofDefaults()));
         }
         return new Switchboard(router.build(), connectors, http, executor, owned, settings.sandbox,
-                settings.maxConcurrency);
+                settings.maxConcurrency, priceBook);
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

@@ -5,14 +5,14 @@ import java.util.Currency;
 
 /**
  * An exact amount in one currency. Amounts in different currencies are never added or compared: that needs an
- * explicit exchange-rate source, which this type does not guess.
+ * explicit exchange-rate source, which this type does not guess. Equality ignores the scale ({@code 0.0075} equals
+ * {@code 0.00750}); the amount keeps the scale it was given, so arithmetic on the routing path never rescales.
  */
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
 
     public Money {
         Checks.required(amount, "amount");
         Checks.required(currency, "currency");
-        amount = amount.signum() == 0 ? BigDecimal.ZERO : amount.stripTrailingZeros();
     }
 
     public static Money of(String amount, String currencyCode) {
@@ -103,7 +103,26 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof Money other && currency.equals(other.currency) && amount.compareTo(other.amount) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * normalized().hashCode() + currency.hashCode();
+    }
+
+    private BigDecimal normalized() {
+        return amount.signum() == 0 ? BigDecimal.ZERO : amount.stripTrailingZeros();
+    }
+
+    /** The amount in plain notation without trailing zeros: {@code "0.0075"}, {@code "12"}. */
+    public String plainAmount() {
+        return normalized().toPlainString();
+    }
+
+    @Override
     public String toString() {
-        return amount.toPlainString() + " " + currency.getCurrencyCode();
+        return plainAmount() + " " + currency.getCurrencyCode();
     }
 }

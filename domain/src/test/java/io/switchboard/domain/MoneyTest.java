@@ -21,7 +21,12 @@ class MoneyTest {
     @Test
     void equalityIgnoresTrailingZeros() {
         assertThat(Money.of("0.00750", "USD")).isEqualTo(Money.of("0.0075", "USD"));
-        assertThat(Money.of("0.000", "EUR")).isEqualTo(Money.zero(java.util.Currency.getInstance("EUR")));
+        assertThat(Money.of("0.000", "EUR")).isEqualTo(Money.zero(java.util.Currency.getInstance("EUR")))
+                .hasSameHashCodeAs(Money.zero(java.util.Currency.getInstance("EUR")));
+        assertThat(Money.of("0.00750", "USD")).hasSameHashCodeAs(Money.of("0.0075", "USD")).hasToString("0.0075 USD");
+        assertThat(Money.of("12.000", "USD").plainAmount()).isEqualTo("12");
+        assertThat(Money.of("0.00750", "USD").plainAmount()).isEqualTo("0.0075");
+        assertThat(Money.of("0.0075", "USD")).isNotEqualTo(Money.of("0.0075", "EUR"));
     }
 
     @Test

@@ -2,36 +2,37 @@ package io.switchboard.adapters.plivo;
 
 import io.switchboard.adapters.plivo.PlivoDtos.CallDto;
 import io.switchboard.adapters.plivo.PlivoDtos.ListEnvelope;
-import io.switchboard.adapters.plivo.PlivoDtos.SendMessageBody;
-import io.switchboard.adapters.plivo.PlivoDtos.SendResponse;
 import io.switchboard.domain.Checks;
 import io.switchboard.domain.Failure;
 import io.switchboard.domain.FailureKind;
 import io.switchboard.domain.Page;
 import io.switchboard.domain.PageRequest;
 import io.switchboard.domain.Pages;
-import io.switchboard.domain.PhoneNumber;
 import io.switchboard.domain.SwitchboardException;
 import io.switchboard.domain.call.Call;
 import io.switchboard.domain.message.Message;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * What Plivo offers beyond the ports, with the seeds' parameters as they are: sends to several destinations with a
- * result per destination, message and call lists with Plivo's own filters, numbers with their Plivo fields,
- * applications and the account. Every method raises only {@link SwitchboardException}, naming this account.
+ * What Plivo offers beyond the ports, with the seeds' parameters as they are. The marketplace package's operations are
+ * grouped by resource, as the seed's table of contents: {@link #accounts()}, {@link #subaccounts()},
+ * {@link #applications()}, {@link #calls()} (live calls included), {@link #conferences()}, {@link #endpoints()},
+ * {@link #messages()}, {@link #numbers()}, {@link #pricing()}, {@link #recordings()} and {@link #carriers()}. The
+ * methods on this class itself serve the Lua seed: sends to several destinations with a result per destination,
+ * message and call lists with Plivo's own filters, numbers, applications and the account. Every method raises only
+ * {@link SwitchboardException}, naming this account; parameters are checked before any request.
  */
 public final class PlivoApi {
 
@@ -42,12 +43,137 @@ public final class PlivoApi {
     private final PlivoMapper mapper;
     private final String authId;
     private final PlivoPager pager;
+    private final PlivoAccounts accounts;
+    private final PlivoSubaccounts subaccounts;
+    private final PlivoApplications applications;
+    private final PlivoCalls calls;
+    private final PlivoConferences conferences;
+    private final PlivoEndpoints endpoints;
+    private final PlivoMessages messages;
+    private final PlivoNumbers numbers;
+    private final PlivoPrices pricing;
+    private final PlivoRecordings recordings;
+    private final PlivoCarriers carriers;
 
     PlivoApi(PlivoHttp http, String authId) {
         this.http = http;
         this.pager = new PlivoPager(http.account());
         this.mapper = new PlivoMapper(http.account());
         this.authId = authId;
+        this.accounts = new PlivoAccounts(this);
+        this.subaccounts = new PlivoSubaccounts(this);
+        this.applications = new PlivoApplications(this);
+        this.calls = new PlivoCalls(this);
+        this.conferences = new PlivoConferences(this);
+        this.endpoints = new PlivoEndpoints(this);
+        this.messages = new PlivoMessages(this);
+        this.numbers = new PlivoNumbers(this);
+        this.pricing = new PlivoPrices(this);
+        this.recordings = new PlivoRecordings(this);
+        this.carriers = new PlivoCarriers(this);
+    }
+
+    // ---- the marketplace package, by resource
+
+    /** The account: details and changes to name, city and address. */
+    public PlivoAccounts accounts() {
+        return accounts;
+    }
+
+    /** The main account's subaccounts. */
+    public PlivoSubaccounts subaccounts() {
+        return subaccounts;
+    }
+
+    public PlivoApplications applications() {
+        return applications;
+    }
+
+    /** Placing calls, their records, live calls and what can be done to them, and queued call requests. */
+    public PlivoCalls calls() {
+        return calls;
+    }
+
+    /** Live conferences and their members. */
+    public PlivoConferences conferences() {
+        return conferences;
+    }
+
+    /** SIP endpoints. */
+    public PlivoEndpoints endpoints() {
+        return endpoints;
+    }
+
+    public PlivoMessages messages() {
+        return messages;
+    }
+
+    /** The account's numbers, and numbers to buy. */
+    public PlivoNumbers numbers() {
+        return numbers;
+    }
+
+    /** Rates by country. */
+    public PlivoPrices pricing() {
+        return pricing;
+    }
+
+    public PlivoRecordings recordings() {
+        return recordings;
+    }
+
+    /** Incoming carriers: where calls to the account's own carrier numbers come from. */
+    public PlivoCarriers carriers() {
+        return carriers;
+    }
+
+    // ---- plumbing shared by the resource groups
+
+    /** Runs a check made when an operation is called: its INVALID_REQUEST names this account. */
+    <T> T checked(Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (SwitchboardException e) {
+            if (e.failure().account().isPresent()) {
+                throw e;
+            }
+            throw new SwitchboardException(e.failure().withAccount(http.account()));
+        }
+    }
+
+    PlivoService service() {
+        return http.service();
+    }
+
+    /** A POST that creates or changes something: a lost answer is OUTCOME_UNKNOWN. */
+    <T> T write(Function<PlivoHttp.WireMarker, retrofit2.Call<T>> call) {
+        return http.write(call);
+    }
+
+    /** A POST answered with an acknowledgement or nothing. */
+    void act(Function<PlivoHttp.WireMarker, retrofit2.Call<PlivoMarketplaceDtos.Ack>> call) {
+        http.act(call);
+    }
+
+    <T> T read(retrofit2.Call<T> call) {
+        return http.read(call);
+    }
+
+    /** A read whose answer is mapped inside the exchange: one that cannot become a value is UNAVAILABLE. */
+    <T, R> R read(retrofit2.Call<T> call, Function<? super T, R> map) {
+        return http.read(call, map);
+    }
+
+    void delete(retrofit2.Call<Void> call) {
+        http.delete(call);
+    }
+
+    /** One page of a list, with {@code filters} after Plivo's limit and offset. */
+    <D, R> Page<R> page(Function<Map<String, String>, retrofit2.Call<ListEnvelope<D>>> list, PlivoPaging paging,
+            Map<String, String> filters, Predicate<D> hasId, Function<D, R> map) {
+        Checks.required(paging, "paging");
+        PageRequest request = paging.toPageRequest();
+        return pager.page(http.read(list.apply(pager.query(request, filters))), request, hasId, map);
     }
 
     PlivoHttp http() {
@@ -69,52 +195,26 @@ public final class PlivoApi {
     // ---- messages
 
     /**
-     * Sends one text to every destination in one request ({@code dst} joined with {@code <}). Plivo answers one uuid
-     * per valid destination, in order, and lists the invalid ones; each destination gets its result.
+     * Sends one text to every destination in one request ({@code dst} joined with {@code <}); each destination gets
+     * its result. The same as {@link PlivoMessages#send}.
      */
     public List<PlivoSendResult> send(PlivoSmsRequest request) {
-        Checks.required(request, "request");
-        List<String> dst = new ArrayList<>();
-        request.destinations().forEach(d -> dst.add(d.e164()));
-        List<String> media = request.mediaUrls().isEmpty() ? null
-                : request.mediaUrls().stream().map(URI::toString).toList();
-        SendMessageBody body = new SendMessageBody(request.src().value(), String.join("<", dst), request.text(),
-                request.type(), media,
-                request.statusUrl().map(URI::toString).orElse(null), request.statusMethod().orElse(null),
-                request.log().orElse(null));
-        SendResponse response = http.write(marker -> http.service().sendMessage(authId, body, marker));
-        List<String> uuids = response.messageUuid() == null ? List.of() : response.messageUuid();
-        Set<String> invalid = new HashSet<>();
-        if (response.invalidNumber() != null) {
-            response.invalidNumber().forEach(n -> invalid.add(digits(n)));
-        }
-        if (uuids.isEmpty() && invalid.isEmpty()) {
-            throw http.errors().incomplete(true, "'message_uuid' for an accepted send");
-        }
-        List<PlivoSendResult> results = new ArrayList<>();
-        int next = 0;
-        for (PhoneNumber destination : request.destinations()) {
-            if (invalid.contains(destination.digits())) {
-                results.add(PlivoSendResult.rejected(destination, Failure.invalid("dst",
-                        "holds " + destination + ", which Plivo reported invalid").withAccount(http.account())));
-            } else if (next < uuids.size() && PlivoPager.present(uuids.get(next))) {
-                results.add(PlivoSendResult.accepted(destination, uuids.get(next++)));
-            } else {
-                results.add(PlivoSendResult.rejected(destination, Failure.of(FailureKind.OUTCOME_UNKNOWN,
-                        "Plivo answered fewer message uuids than valid destinations").withAccount(http.account())));
-            }
-        }
-        return List.copyOf(results);
+        return messages.send(request);
     }
 
     public Message getMessage(String messageUuid) {
-        return http.read(http.service().getMessage(authId, id(messageUuid, "message_uuid")), mapper::message);
+        return messages.get(messageUuid);
     }
 
     /** One page of messages (at most 20: Plivo's limit). */
     public Page<Message> listMessages(PlivoMessageFilter filter, PageRequest page) {
         Checks.required(filter, "filter");
         Checks.required(page, "page");
+        var envelope = http.read(http.service().listMessages(authId, pager.query(page, messageFilters(filter))));
+        return pager.page(envelope, page, d -> PlivoPager.present(d.messageUuid()), mapper::message);
+    }
+
+    static Map<String, String> messageFilters(PlivoMessageFilter filter) {
         Map<String, String> q = new LinkedHashMap<>();
         filter.direction().ifPresent(v -> q.put("message_direction", v));
         filter.state().ifPresent(v -> q.put("message_state", v));
@@ -122,8 +222,9 @@ public final class PlivoApi {
         filter.dst().ifPresent(v -> q.put("to_number", digits(v)));
         filter.startTime().ifPresent(v -> q.put("message_time__gte", PlivoMapper.filterTime(v)));
         filter.endTime().ifPresent(v -> q.put("message_time__lt", PlivoMapper.filterTime(v)));
-        var envelope = http.read(http.service().listMessages(authId, pager.query(page, q)));
-        return pager.page(envelope, page, d -> PlivoPager.present(d.messageUuid()), mapper::message);
+        filter.subaccount().ifPresent(v -> q.put("subaccount", v));
+        filter.errorCode().ifPresent(v -> q.put("error_code", v));
+        return q;
     }
 
     /** Up to {@code limit} messages, following Plivo's pages of 20. */
@@ -247,6 +348,8 @@ public final class PlivoApi {
         filter.numberType().ifPresent(v -> q.put("number_type", v));
         filter.service().ifPresent(v -> q.put("services", v));
         filter.startsWith().ifPresent(v -> q.put("number_startswith", digits(v)));
+        filter.subaccount().ifPresent(v -> q.put("subaccount", v));
+        filter.alias().ifPresent(v -> q.put("alias", v));
         return q;
     }
 

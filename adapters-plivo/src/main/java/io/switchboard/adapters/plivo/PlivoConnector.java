@@ -58,7 +58,11 @@ public final class PlivoConnector implements ProviderConnector {
         return new PlivoConnector(config, sharedHttp);
     }
 
-    /** Plivo's own operations beyond the ports: multi-destination sends, applications, Plivo's filters. */
+    /**
+     * Plivo's own operations beyond the ports: the marketplace package by resource ({@code plivo().calls()},
+     * {@code conferences()}, {@code endpoints()}, {@code numbers()}, {@code subaccounts()} ...), multi-destination
+     * sends and Plivo's own filters.
+     */
     public PlivoApi plivo() {
         return api;
     }

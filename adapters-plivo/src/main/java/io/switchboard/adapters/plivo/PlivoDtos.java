@@ -99,7 +99,9 @@ final class PlivoDtos {
             @Json(name = "total_rate") String totalRate,
             @Json(name = "hangup_cause_name") String hangupCauseName,
             @Json(name = "call_state") String callState,
-            @Json(name = "call_status") String callStatus) {
+            @Json(name = "call_status") String callStatus,
+            @Json(name = "hangup_source") String hangupSource,
+            @Json(name = "parent_call_uuid") String parentCallUuid) {
     }
 
     /** A live or queued call, as {@code Call/{uuid}/?status=live|queued} returns it. */
@@ -132,18 +134,25 @@ final class PlivoDtos {
             @Json(name = "voice_rate") String voiceRate,
             @Json(name = "monthly_rental_rate") String monthlyRentalRate,
             @Json(name = "added_on") String addedOn,
-            @Json(name = "resource_uri") String resourceUri) {
+            @Json(name = "resource_uri") String resourceUri,
+            @Json(name = "sub_account") String subAccount) {
     }
 
+    /** {@code default_app} is the default application of new numbers. */
     public record ApplicationDto(
             @Json(name = "app_id") String appId,
             @Json(name = "app_name") String appName,
             @Json(name = "answer_url") String answerUrl,
             @Json(name = "answer_method") String answerMethod,
             @Json(name = "hangup_url") String hangupUrl,
+            @Json(name = "hangup_method") String hangupMethod,
             @Json(name = "message_url") String messageUrl,
+            @Json(name = "message_method") String messageMethod,
             @Json(name = "fallback_answer_url") String fallbackAnswerUrl,
+            @Json(name = "fallback_method") String fallbackMethod,
             @Json(name = "default_app") Boolean defaultApp,
+            @Json(name = "default_endpoint_app") Boolean defaultEndpointApp,
+            @Json(name = "sub_account") String subAccount,
             @Json(name = "resource_uri") String resourceUri) {
     }
 
@@ -191,7 +200,13 @@ final class PlivoDtos {
     public record VoiceOutbound(List<PrefixRateDto> rates, RateDto local, RateDto tollfree, RateDto ip) {
     }
 
-    public record VoicePricing(VoiceOutbound outbound) {
+    public record VoiceInbound(RateDto local, RateDto tollfree, RateDto ip) {
+    }
+
+    public record VoicePricing(VoiceOutbound outbound, VoiceInbound inbound) {
+    }
+
+    public record NumberPricing(RateDto local, RateDto tollfree) {
     }
 
     public record PricingDto(
@@ -200,6 +215,7 @@ final class PlivoDtos {
             @Json(name = "country_code") Integer countryCode,
             @Json(name = "country_iso") String countryIso,
             MessagePricing message,
-            VoicePricing voice) {
+            VoicePricing voice,
+            @Json(name = "phone_numbers") NumberPricing phoneNumbers) {
     }
 }

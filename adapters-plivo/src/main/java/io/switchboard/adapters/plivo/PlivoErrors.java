@@ -27,8 +27,16 @@ final class PlivoErrors {
 
     /** Request parameters of the operations this adapter calls, as Plivo names them in its error texts. */
     private static final List<String> PARAMETERS = List.of("media_urls", "answer_method", "answer_url",
-            "hangup_url", "country_iso", "message_uuid", "call_uuid", "number_type", "services", "src", "dst",
-            "text", "type", "url", "method", "log", "from", "to", "limit", "offset");
+            "hangup_url", "hangup_method", "ring_url", "ring_method", "fallback_url", "fallback_method",
+            "fallback_answer_url", "message_url", "message_method", "caller_name", "send_digits", "send_on_preanswer",
+            "time_limit", "hangup_on_ring", "machine_detection", "machine_detection_time", "machine_detection_url",
+            "machine_detection_method", "sip_headers", "ring_timeout", "parent_call_uuid", "error_if_parent_not_found",
+            "legs", "leg", "aleg_url", "aleg_method", "bleg_url", "bleg_method", "file_format", "transcription_type",
+            "transcription_url", "transcription_method", "callback_url", "callback_method", "urls", "length", "loop",
+            "mix", "voice", "language", "digits", "app_name", "app_id", "default_number_app", "default_endpoint_app",
+            "subaccount", "enabled", "username", "password", "alias", "numbers", "carrier", "region", "pattern",
+            "lata", "rate_center", "ip_set", "member_id", "country_iso", "message_uuid", "call_uuid", "number_type",
+            "services", "src", "dst", "text", "type", "url", "method", "log", "from", "to", "limit", "offset");
     private static final Pattern QUOTED = Pattern.compile("['\"`]([a-z_]+)['\"`]");
     private static final int MAX_TEXT = 200;
     private static final JsonAdapter<ErrorBody> ERROR_BODY = PlivoHttp.MOSHI.adapter(ErrorBody.class);
@@ -146,6 +154,7 @@ final class PlivoErrors {
         return new ParsedError(trimmed.startsWith("<") ? "" : truncate(trimmed), null);
     }
 
+    /** The parameter quoted in the text, else the one named earliest in it (the longest name when two start there). */
     private static String fieldIn(String lower) {
         Matcher quoted = QUOTED.matcher(lower);
         while (quoted.find()) {
@@ -153,12 +162,19 @@ final class PlivoErrors {
                 return quoted.group(1);
             }
         }
+        String best = null;
+        int bestAt = Integer.MAX_VALUE;
         for (String parameter : PARAMETERS) {
-            if (Pattern.compile("(^|[^a-z_])" + parameter + "([^a-z_]|$)").matcher(lower).find()) {
-                return parameter;
+            Matcher m = Pattern.compile("(^|[^a-z_])" + parameter + "([^a-z_]|$)").matcher(lower);
+            if (m.find()) {
+                int at = m.start() + m.group(1).length();
+                if (at < bestAt || (at == bestAt && parameter.length() > best.length())) {
+                    best = parameter;
+                    bestAt = at;
+                }
             }
         }
-        return null;
+        return best;
     }
 
     private static Duration retryAfter(String header) {

@@ -1,7 +1,9 @@
 package io.switchboard.adapters.plivo;
 
+import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.Moshi;
+import com.squareup.moshi.Types;
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.SwitchboardException;
 import okhttp3.Credentials;
@@ -18,6 +20,7 @@ import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -28,6 +31,10 @@ import java.util.function.Function;
 final class PlivoHttp {
 
     static final Moshi MOSHI = new Moshi.Builder().build();
+    private static final MediaType JSON = MediaType.get("application/json; charset=UTF-8");
+    /** Writes nulls: a request type puts a null only where Plivo reads it as "unset" (a number's app_id). */
+    private static final JsonAdapter<Map<String, Object>> BODY = MOSHI.<Map<String, Object>>adapter(
+            Types.newParameterizedType(Map.class, String.class, Object.class)).serializeNulls();
 
     /**
      * Set once a request reached an open connection (a network interceptor saw it). A non-idempotent request that
@@ -106,6 +113,20 @@ final class PlivoHttp {
     /** Runs an idempotent call whose success has no body (DELETE answering 204). */
     void delete(Call<Void> call) {
         execute(call, null, true);
+    }
+
+    /**
+     * Runs a POST whose answer may be an acknowledgement or nothing (a 204): as {@link #write}, but an empty body is
+     * a success, answered as null.
+     */
+    <T> T act(Function<WireMarker, Call<T>> call) {
+        WireMarker marker = new WireMarker();
+        return execute(call.apply(marker), marker, true);
+    }
+
+    /** A marketplace request's parameters as a JSON object. */
+    static RequestBody json(Map<String, Object> parameters) {
+        return RequestBody.create(BODY.toJson(parameters), JSON);
     }
 
     /**

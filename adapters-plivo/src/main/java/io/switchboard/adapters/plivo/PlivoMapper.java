@@ -159,13 +159,14 @@ final class PlivoMapper {
                 text(d.carrier()), text(d.numberType()), text(d.region()), text(d.country()),
                 Boolean.TRUE.equals(d.smsEnabled()), Boolean.TRUE.equals(d.voiceEnabled()),
                 Boolean.TRUE.equals(d.mmsEnabled()), money(d.smsRate()), money(d.voiceRate()),
-                money(d.monthlyRentalRate()), text(d.addedOn()));
+                money(d.monthlyRentalRate()), text(d.addedOn()), lastSegment(d.subAccount()));
     }
 
     PlivoApplication application(ApplicationDto d) {
         return new PlivoApplication(d.appId(), d.appName(), text(d.answerUrl()), text(d.answerMethod()),
                 text(d.hangupUrl()), text(d.messageUrl()), text(d.fallbackAnswerUrl()),
-                Boolean.TRUE.equals(d.defaultApp()));
+                Boolean.TRUE.equals(d.defaultApp()), text(d.hangupMethod()), text(d.messageMethod()),
+                text(d.fallbackMethod()), Boolean.TRUE.equals(d.defaultEndpointApp()), lastSegment(d.subAccount()));
     }
 
     /** Plivo reports no account status: an account that answers with its details can be used. */
@@ -327,7 +328,7 @@ final class PlivoMapper {
         }
     }
 
-    private static Optional<String> lastSegment(String uri) {
+    static Optional<String> lastSegment(String uri) {
         if (uri == null || uri.isBlank()) {
             return Optional.empty();
         }
@@ -340,7 +341,7 @@ final class PlivoMapper {
         return Optional.empty();
     }
 
-    private static Optional<String> text(Object raw) {
+    static Optional<String> text(Object raw) {
         if (raw == null) {
             return Optional.empty();
         }

@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param number E.164 ({@code +} added when Plivo leaves it out)
  * @param id the number as Plivo spells it, which is also its id in {@code Number/{id}/}
  * @param applicationId the app the number is attached to, from its {@code application} resource URI
+ * @param subaccount the auth id of the subaccount the number belongs to, if any
  */
 public record PlivoNumber(
         String number,
@@ -27,10 +28,12 @@ public record PlivoNumber(
         Optional<Money> smsRate,
         Optional<Money> voiceRate,
         Optional<Money> monthlyRentalRate,
-        Optional<String> addedOn) {
+        Optional<String> addedOn,
+        Optional<String> subaccount) {
 
     public PlivoNumber {
         Checks.notBlank(number, "number");
         Checks.notBlank(id, "id");
+        subaccount = subaccount == null ? Optional.empty() : subaccount;
     }
 }

@@ -6,6 +6,7 @@ import io.switchboard.domain.Money;
 import io.switchboard.domain.SwitchboardException;
 import io.switchboard.domain.message.SmsEncoding;
 
+import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
@@ -38,7 +39,8 @@ public record Quote(
         if (units < 0) {
             throw SwitchboardException.invalid("units", "must not be negative, got " + units);
         }
-        if (!total.equals(rate.costOf(units))) {
+        if (!total.currency().equals(rate.price().currency())
+                || total.amount().compareTo(rate.price().amount().multiply(BigDecimal.valueOf(units))) != 0) {
             throw SwitchboardException.invalid("total", "must be rate x units = " + rate.costOf(units) + ", got " + total);
         }
     }

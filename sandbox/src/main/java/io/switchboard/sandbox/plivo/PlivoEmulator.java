@@ -22,11 +22,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A wire-compatible, stateful emulator of Plivo's REST API v1 ({@code /v1/Account/{auth_id}/...}): messages,
- * calls (queued, live and ended), numbers, applications, the account, pricing and recordings, behind Basic auth,
- * with Plivo's {@code {"api_id", "error"}} errors and {@code meta}/{@code objects} paging (limit at most 20).
- * Messages and calls are billed from the sandbox deck and recorded in the shared ledger. Written from Plivo's public
- * reference and WIRE.md only, as an independent oracle.
+ * A wire-compatible, stateful emulator of Plivo's REST API v1 ({@code /v1/Account/{auth_id}/...}): the account and
+ * its subaccounts, applications, messages, calls (queued, live and ended) and what the live-call API does to them,
+ * conferences and their members, SIP endpoints, numbers (rented, searched, bought, brought from an incoming carrier),
+ * incoming carriers, pricing and recordings, behind Basic auth, with Plivo's {@code {"api_id", "error"}} errors and
+ * {@code meta}/{@code objects} paging (limit at most 20). Messages and calls are billed from the sandbox deck and
+ * recorded in the shared ledger. Written from Plivo's public reference and WIRE.md only, as an independent oracle.
  */
 public final class PlivoEmulator extends VendorEmulator {
   /** The default account's auth id: "MA" and 18 characters, as Plivo's are. */
@@ -37,7 +38,14 @@ public final class PlivoEmulator extends VendorEmulator {
   private final Map<String, PlivoState.Account> accounts = new ConcurrentHashMap<>();
   private final PlivoMessages messages = new PlivoMessages(this);
   private final PlivoCalls calls = new PlivoCalls(this);
+  private final PlivoLiveCalls liveCalls = new PlivoLiveCalls(this, calls);
+  private final PlivoConferences conferences = new PlivoConferences(this, calls);
   private final PlivoResources resources = new PlivoResources(this);
+  private final PlivoAccounts accountRoutes = new PlivoAccounts(this);
+  private final PlivoApplications applications = new PlivoApplications(this);
+  private final PlivoNumbers numberRoutes = new PlivoNumbers(this);
+  private final PlivoEndpoints endpoints = new PlivoEndpoints(this);
+  private final PlivoCarriers carriers = new PlivoCarriers(this);
 
   public PlivoEmulator(EmulatorConfig config) {
     super("plivo", config);
@@ -49,8 +57,10 @@ public final class PlivoEmulator extends VendorEmulator {
     if (authId == null || !authId.matches("[A-Za-z0-9]{2,40}") || authToken == null || authToken.isBlank()) {
       throw new IllegalArgumentException("an auth id of letters and digits and a non-blank token are required");
     }
-    PlivoState.Account account = new PlivoState.Account(authId, authToken, "Sandbox " + authId, STARTING_CREDIT);
+    PlivoState.Account account = new PlivoState.Account(authId, authToken, "Sandbox " + authId, STARTING_CREDIT,
+        null, now());
     resources.seed(account);
+    numberRoutes.seed(account);
     accounts.put(authId, account);
     return this;
   }
@@ -63,20 +73,16 @@ public final class PlivoEmulator extends VendorEmulator {
   @Override
   protected void routes(Router router) {
     String base = "/v1/Account/{auth_id}/";
-    router.get(base, resources::account)
-        .post(base + "Message/", messages::send)
-        .get(base + "Message/", messages::list)
-        .get(base + "Message/{uuid}/", messages::get)
-        .post(base + "Call/", calls::make)
-        .get(base + "Call/", calls::list)
-        .get(base + "Call/{uuid}/", calls::get)
-        .get(base + "Number/", resources::listNumbers)
-        .get(base + "Number/{number}/", resources::getNumber)
-        .get(base + "Application/", resources::listApplications)
-        .get(base + "Pricing/", resources::pricing)
-        .get(base + "Recording/", resources::listRecordings)
-        .get(base + "Recording/{id}/", resources::getRecording)
-        .delete(base + "Recording/{id}/", resources::deleteRecording);
+    accountRoutes.register(router, base);
+    applications.register(router, base);
+    messages.register(router, base);
+    calls.register(router, base);
+    liveCalls.register(router, base);
+    conferences.register(router, base);
+    endpoints.register(router, base);
+    numberRoutes.register(router, base);
+    carriers.register(router, base);
+    resources.register(router, base);
   }
 
   @Override
@@ -84,13 +90,16 @@ public final class PlivoEmulator extends VendorEmulator {
     return PlivoWire.error(ids().uuid(), status, message);
   }
 
-  /** Basic auth with an account's auth id and token; the auth id in the path must be the caller's own. */
+  /**
+   * Basic auth with an account's (or an enabled subaccount's) auth id and token; the auth id in the path must be the
+   * caller's own.
+   */
   @Override
   protected Optional<Response> authenticate(Request request) {
     Optional<Credentials> credentials = Credentials.basic(request);
     String authId = request.pathVars().getOrDefault("auth_id", credentials.map(Credentials::user).orElse(""));
     PlivoState.Account account = accounts.get(authId);
-    boolean ok = account != null && credentials.isPresent()
+    boolean ok = account != null && credentials.isPresent() && account.enabled
         && credentials.get().matches(account.authId, account.authToken);
     return ok ? Optional.empty() : Optional.of(error(401, "authentication failed"));
   }
@@ -175,8 +184,8 @@ public final class PlivoEmulator extends VendorEmulator {
   /** Sets an account's balance; a send or call it cannot pay for is refused with "Insufficient Credit". */
   public void setCashCredits(String authId, BigDecimal credits) {
     PlivoState.Account account = account(authId);
-    synchronized (account) {
-      account.cashCredits = credits;
+    synchronized (account.lock) {
+      account.root().cashCredits = credits;
     }
   }
 
@@ -196,15 +205,69 @@ public final class PlivoEmulator extends VendorEmulator {
   }
 
   /**
-   * New calls stay {@code queued}, {@code ringing} or {@code in-progress} until {@link #endHeldCalls()}; null
-   * (the default) ends each call as soon as it is placed, answered, with a call detail record.
+   * New calls stay {@code queued}, {@code ringing} or {@code in-progress} (live, answered now) until hung up or
+   * {@link #endHeldCalls()}; null (the default) ends each call as soon as it is placed, answered, with a call detail
+   * record. A held call is billed, and enters the ledger, when it ends.
    */
   public void holdNewCalls(String phase) {
     calls.holdIn(phase == null ? null : PlivoState.Phase.valueOf(phase.toUpperCase(Locale.ROOT).replace('-', '_')));
   }
 
+  /** Ends every held call as answered, lasting the configured duration. */
   public void endHeldCalls() {
     calls.endHeld();
+  }
+
+  /** Answers every ringing call: it becomes in-progress, answered now. */
+  public void answerRingingCalls() {
+    calls.answerRinging();
+  }
+
+  /** Bridges two live calls of one account as A and B legs, as a Dial would: transfers and audio can reach both. */
+  public void bridgeCalls(String aLegUuid, String bLegUuid) {
+    for (PlivoState.Account account : accounts.values()) {
+      synchronized (account.lock) {
+        PlivoState.StoredCall a = liveCall(account, aLegUuid);
+        PlivoState.StoredCall b = liveCall(account, bLegUuid);
+        if (a != null && b != null) {
+          a.bridged = b.uuid;
+          b.bridged = a.uuid;
+          return;
+        }
+      }
+    }
+    throw new IllegalArgumentException("no two live calls " + aLegUuid + " and " + bLegUuid + " on one account");
+  }
+
+  /** Puts an answered live call into conference {@code name} (created on first join); returns its member id. */
+  public String joinConference(String callUuid, String name) {
+    return conferences.join(callUuid, name);
+  }
+
+  /** A copy of a call's state, on any account. */
+  public Optional<PlivoSnapshots.Call> callSnapshot(String callUuid) {
+    for (PlivoState.Account account : accounts.values()) {
+      synchronized (account.lock) {
+        for (PlivoState.StoredCall call : account.calls) {
+          if (call.uuid.equals(callUuid)) {
+            return Optional.of(PlivoSnapshots.of(call));
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A copy of a live conference of the default account. */
+  public Optional<PlivoSnapshots.Conference> conferenceSnapshot(String name) {
+    PlivoState.Account account = account(AUTH_ID);
+    synchronized (account.lock) {
+      return Optional.ofNullable(account.conferences.get(name)).map(PlivoSnapshots::of);
+    }
+  }
+
+  private static PlivoState.StoredCall liveCall(PlivoState.Account account, String uuid) {
+    return account.calls.stream().filter(c -> c.uuid.equals(uuid) && c.isLive()).findFirst().orElse(null);
   }
 
   /** How long placed calls last once answered (30 s by default); billing rounds up to whole minutes. */
@@ -235,12 +298,52 @@ public final class PlivoEmulator extends VendorEmulator {
     return account(request.pathVar("auth_id"));
   }
 
+  /**
+   * The account whose traffic a list shows: the caller's, or with {@code ?subaccount=} one of a main account's
+   * subaccounts (404 for any other).
+   */
+  PlivoState.Account listed(Request request) {
+    PlivoState.Account account = account(request);
+    String sub = request.query().first("subaccount");
+    if (sub == null || sub.equals(account.authId)) {
+      return account;
+    }
+    synchronized (account.lock) {
+      return account.root() == account ? account.subaccounts.stream().filter(s -> s.authId.equals(sub)).findFirst()
+          .orElseThrow(() -> halt(404, "no subaccount " + sub)) : account;
+    }
+  }
+
+  /** The owner tag for {@code subaccountId} on a main account's resource: null for none, 404 for a stranger. */
+  String subaccountTag(PlivoState.Account root, String subaccountId) {
+    if (subaccountId == null) {
+      return null;
+    }
+    synchronized (root.lock) {
+      return root.subaccounts.stream().filter(s -> s.authId.equals(subaccountId)).map(s -> s.authId).findFirst()
+          .orElseThrow(() -> halt(404, "subaccount " + subaccountId + " is not a subaccount of this account"));
+    }
+  }
+
+  /** Makes a new subaccount's credentials work. */
+  void register(PlivoState.Account subaccount) {
+    accounts.put(subaccount.authId, subaccount);
+  }
+
+  void unregister(PlivoState.Account subaccount) {
+    accounts.remove(subaccount.authId, subaccount);
+  }
+
   String newUuid() {
     return ids().uuid();
   }
 
   String newDigits(int n) {
     return ids().digits(n);
+  }
+
+  String newHex(int n) {
+    return ids().hex(n);
   }
 
   Instant now() {

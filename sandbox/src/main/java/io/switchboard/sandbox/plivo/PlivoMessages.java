@@ -7,13 +7,12 @@ import io.switchboard.sandbox.SmsSegments;
 import io.switchboard.sandbox.http.Params;
 import io.switchboard.sandbox.http.Request;
 import io.switchboard.sandbox.http.Response;
+import io.switchboard.sandbox.http.Router;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -29,17 +28,20 @@ final class PlivoMessages {
     this.emulator = emulator;
   }
 
+  void register(Router router, String base) {
+    router.post(base + "Message/", this::send)
+        .get(base + "Message/", this::list)
+        .get(base + "Message/{uuid}/", this::get);
+  }
+
   Response send(Request request) {
     PlivoState.Account account = emulator.account(request);
-    Map<String, Object> body = body(request);
-    String src = required(body, "src");
-    String dst = required(body, "dst");
-    String type = PlivoWire.text(body.getOrDefault("type", "sms")).toLowerCase(Locale.ROOT);
-    if (!TYPES.contains(type)) {
-      throw emulator.halt(400, "type must be one of sms, mms, whatsapp, got '" + type + "'");
-    }
-    List<String> media = mediaUrls(body.get("media_urls"));
-    String text = PlivoWire.text(body.get("text"));
+    PlivoParams p = PlivoParams.of(emulator, request);
+    String src = p.required("src");
+    String dst = p.required("dst");
+    String type = p.oneOf("type", TYPES, "sms");
+    List<String> media = mediaUrls(p.raw("media_urls"));
+    String text = PlivoWire.text(p.raw("text"));
     if ((text == null || text.isEmpty()) && !(type.equals("mms") && !media.isEmpty())) {
       throw emulator.halt(400, "text is a mandatory parameter");
     }
@@ -47,16 +49,9 @@ final class PlivoMessages {
     if (text.length() > MAX_TEXT) {
       throw emulator.halt(400, "text must be at most " + MAX_TEXT + " characters, got " + text.length());
     }
-    checkUrl(body, "url");
-    String method = PlivoWire.text(body.get("method"));
-    if (method != null && !method.equalsIgnoreCase("GET") && !method.equalsIgnoreCase("POST")) {
-      throw emulator.halt(400, "method must be GET or POST, got '" + method + "'");
-    }
-    Object log = body.get("log");
-    if (log != null && !(log instanceof Boolean) && !"true".equalsIgnoreCase(log.toString())
-        && !"false".equalsIgnoreCase(log.toString())) {
-      throw emulator.halt(400, "log must be true or false, got '" + log + "'");
-    }
+    p.url("url");
+    p.method("method", "POST");
+    p.bool("log");
 
     Set<String> valid = new LinkedHashSet<>();
     List<String> invalid = new ArrayList<>();
@@ -81,8 +76,8 @@ final class PlivoMessages {
       total = total.add(rate.times(units));
     }
     List<String> uuids = new ArrayList<>();
-    synchronized (account) {
-      if (account.cashCredits.compareTo(total) < 0) {
+    synchronized (account.lock) {
+      if (account.root().cashCredits.compareTo(total) < 0) {
         throw emulator.halt(400, "Insufficient Credit");
       }
       for (String d : valid) {
@@ -90,7 +85,7 @@ final class PlivoMessages {
             .from(src).to("+" + d).text(text).channel(type));
         BigDecimal amount = new BigDecimal(entry.price());
         BigDecimal rate = emulator.rate(d, product).orElseThrow().rate();
-        account.cashCredits = account.cashCredits.subtract(amount);
+        account.root().cashCredits = account.root().cashCredits.subtract(amount);
         account.messages.add(0, new PlivoState.StoredMessage(entry.id(), PlivoWire.digits(src), d, "outbound", type,
             entry.acceptedAt(), entry.units(), rate, amount,
             "queued"));
@@ -107,13 +102,18 @@ final class PlivoMessages {
     return Response.json(202, answer);
   }
 
-  /** US and Canadian destinations need a Plivo number of this account as {@code src}. */
+  /** US and Canadian destinations need a number of this account (one it rents or brought) as {@code src}. */
   private void checkSource(PlivoState.Account account, String src, Set<String> destinations) {
     boolean northAmerica = destinations.stream().anyMatch(d -> d.startsWith("1"));
     if (!northAmerica) {
       return;
     }
-    if (!PlivoWire.isNumber(src) || !emulator.numbers().owns("+" + PlivoWire.digits(src))) {
+    String digits = PlivoWire.digits(src);
+    boolean owned;
+    synchronized (account.lock) {
+      owned = account.root().numbers.stream().anyMatch(n -> n.number.equals(digits) && account.sees(n.owner));
+    }
+    if (!PlivoWire.isNumber(src) || !owned) {
       throw emulator.halt(400, "src " + src + " is not a Plivo number of this account; messages to the US and "
           + "Canada need one");
     }
@@ -122,7 +122,7 @@ final class PlivoMessages {
   Response get(Request request) {
     PlivoState.Account account = emulator.account(request);
     String uuid = request.pathVar("uuid");
-    synchronized (account) {
+    synchronized (account.lock) {
       for (PlivoState.StoredMessage m : account.messages) {
         if (m.uuid.equals(uuid)) {
           Map<String, Object> body = new LinkedHashMap<>();
@@ -136,7 +136,7 @@ final class PlivoMessages {
   }
 
   Response list(Request request) {
-    PlivoState.Account account = emulator.account(request);
+    PlivoState.Account account = emulator.listed(request);
     Params q = request.query();
     String apiId = emulator.newUuid();
     Predicate<PlivoState.StoredMessage> keep = PlivoWire.<PlivoState.StoredMessage>textFilter(q,
@@ -148,7 +148,7 @@ final class PlivoMessages {
         .and(PlivoWire.numberFilter(q, "to_number", m -> m.to));
     Predicate<java.time.Instant> time = PlivoWire.timeFilter(apiId, q, "message_time");
     List<PlivoState.StoredMessage> matching;
-    synchronized (account) {
+    synchronized (account.lock) {
       matching = account.messages.stream().filter(keep).filter(m -> time.test(m.time)).toList();
     }
     // Plivo's message list leaves total_count out.
@@ -157,7 +157,7 @@ final class PlivoMessages {
 
   void setState(String uuid, String state, String errorCode) {
     for (PlivoState.Account account : emulator.accounts()) {
-      synchronized (account) {
+      synchronized (account.lock) {
         account.messages.stream().filter(m -> m.uuid.equals(uuid)).forEach(m -> {
           m.state = state;
           m.errorCode = errorCode;
@@ -168,14 +168,14 @@ final class PlivoMessages {
 
   void deliverQueued() {
     PlivoState.Account account = emulator.account(PlivoEmulator.AUTH_ID);
-    synchronized (account) {
+    synchronized (account.lock) {
       account.messages.stream().filter(m -> m.state.equals("queued")).forEach(m -> m.state = "delivered");
     }
   }
 
   String receive(PlivoState.Account account, String from, String to, String text) {
     String uuid = emulator.newUuid();
-    synchronized (account) {
+    synchronized (account.lock) {
       account.messages.add(0, new PlivoState.StoredMessage(uuid, PlivoWire.digits(from), PlivoWire.digits(to),
           "inbound", "sms", emulator.now(), SmsSegments.segments(text == null ? "" : text), BigDecimal.ZERO,
           BigDecimal.ZERO, "received"));
@@ -198,39 +198,6 @@ final class PlivoMessages {
     o.put("total_rate", PlivoWire.amount(m.rate));
     o.put("units", m.units);
     return o;
-  }
-
-  private Map<String, Object> body(Request request) {
-    if (!request.form().isEmpty()) {
-      Map<String, Object> form = new LinkedHashMap<>();
-      request.form().names().forEach(n -> form.put(n, request.form().first(n)));
-      return form;
-    }
-    return request.jsonObject();
-  }
-
-  private String required(Map<String, Object> body, String name) {
-    String value = PlivoWire.text(body.get(name));
-    if (value == null || value.isBlank()) {
-      throw emulator.halt(400, name + " is a mandatory parameter");
-    }
-    return value.trim();
-  }
-
-  private void checkUrl(Map<String, Object> body, String name) {
-    String value = PlivoWire.text(body.get(name));
-    if (value == null) {
-      return;
-    }
-    try {
-      URI uri = URI.create(value);
-      if (uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-        return;
-      }
-    } catch (IllegalArgumentException ignored) {
-      // reported below
-    }
-    throw emulator.halt(400, name + " must be a valid http(s) URL, got '" + value + "'");
   }
 
   private List<String> mediaUrls(Object raw) {

@@ -1,11 +1,11 @@
 package io.switchboard.sandbox.plivo;
 
-import io.switchboard.sandbox.NumberInventory;
 import io.switchboard.sandbox.Product;
 import io.switchboard.sandbox.RateDeck;
 import io.switchboard.sandbox.http.Params;
 import io.switchboard.sandbox.http.Request;
 import io.switchboard.sandbox.http.Response;
+import io.switchboard.sandbox.http.Router;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
-/** The account, its numbers, applications and recordings, and pricing by country from the sandbox deck. */
+/**
+ * Seeding of a new account (applications, recordings; {@link PlivoNumbers} seeds its numbers), pricing by country
+ * from the sandbox deck, and recordings ({@code Recording/}: list with its filters, get, delete).
+ */
 final class PlivoResources {
   /** Countries the sandbox deck prices: name and calling code. */
   private static final Map<String, String[]> COUNTRIES = Map.of("US", new String[] {"United States", "1"},
@@ -32,13 +35,27 @@ final class PlivoResources {
     this.emulator = emulator;
   }
 
-  /** Two applications and three recordings, so that every list has something in it. */
+  void register(Router router, String base) {
+    router.get(base + "Pricing/", this::pricing)
+        .get(base + "Recording/", this::listRecordings)
+        .get(base + "Recording/{id}/", this::getRecording)
+        .delete(base + "Recording/{id}/", this::deleteRecording);
+  }
+
+  /** Two applications (the first the default for new numbers) and three recordings, so every list has something. */
   void seed(PlivoState.Account account) {
-    account.applications.add(new PlivoState.Application(emulator.newDigits(17), "Sandbox IVR",
-        "https://example.com/plivo/answer/", "POST", "https://example.com/plivo/hangup/",
-        "https://example.com/plivo/message/", null, true));
-    account.applications.add(new PlivoState.Application(emulator.newDigits(17), "Sandbox forwarding",
-        "https://example.com/plivo/forward/", "GET", null, null, "https://example.com/plivo/fallback/", false));
+    PlivoState.Application ivr = new PlivoState.Application(emulator.newDigits(17), "Sandbox IVR", emulator.now());
+    ivr.answerUrl = "https://example.com/plivo/answer/";
+    ivr.hangupUrl = "https://example.com/plivo/hangup/";
+    ivr.messageUrl = "https://example.com/plivo/message/";
+    ivr.defaultNumberApp = true;
+    PlivoState.Application forwarding = new PlivoState.Application(emulator.newDigits(17), "Sandbox forwarding",
+        emulator.now());
+    forwarding.answerUrl = "https://example.com/plivo/forward/";
+    forwarding.answerMethod = "GET";
+    forwarding.fallbackAnswerUrl = "https://example.com/plivo/fallback/";
+    account.applications.add(ivr);
+    account.applications.add(forwarding);
     for (int i = 0; i < 3; i++) {
       addRecording(account, emulator.newUuid());
     }
@@ -46,132 +63,11 @@ final class PlivoResources {
 
   String addRecording(PlivoState.Account account, String callUuid) {
     String id = emulator.newUuid();
-    synchronized (account) {
+    synchronized (account.lock) {
       account.recordings.add(0, new PlivoState.StoredRecording(id, callUuid, "", emulator.now(),
-          12_000L + 1_000L * account.recordings.size(), "12025550111", "447700900123"));
+          12_000L + 1_000L * account.recordings.size(), "12025550111", "447700900123", "mp3"));
     }
     return id;
-  }
-
-  Response account(Request request) {
-    PlivoState.Account a = emulator.account(request);
-    Map<String, Object> o = new LinkedHashMap<>();
-    o.put("account_type", "standard");
-    o.put("address", "1 Sandbox Street");
-    o.put("api_id", emulator.newUuid());
-    o.put("auth_id", a.authId);
-    o.put("auto_recharge", false);
-    o.put("billing_mode", "prepaid");
-    synchronized (a) {
-      o.put("cash_credits", PlivoWire.amount(a.cashCredits));
-    }
-    o.put("city", "Sandbox City");
-    o.put("name", a.name);
-    o.put("resource_uri", "/v1/Account/" + a.authId + "/");
-    o.put("state", "CA");
-    o.put("timezone", "Etc/UTC");
-    return Response.json(200, o);
-  }
-
-  // ---- numbers
-
-  Response listNumbers(Request request) {
-    PlivoState.Account account = emulator.account(request);
-    Params q = request.query();
-    String startsWith = PlivoWire.digits(q.first("number_startswith"));
-    String services = q.first("services");
-    Predicate<NumberInventory.OwnedNumber> keep = n -> startsWith == null || digits(n).startsWith(startsWith);
-    keep = keep.and(PlivoWire.textFilter(q, "number_type", NumberInventory.OwnedNumber::type));
-    if (services != null) {
-      for (String service : services.split(",")) {
-        Product product = switch (service.trim().toLowerCase(Locale.ROOT)) {
-          case "voice" -> Product.VOICE;
-          case "sms" -> Product.SMS;
-          case "mms" -> Product.MMS;
-          default -> throw emulator.halt(400, "services must list voice, sms or mms, got '" + services + "'");
-        };
-        keep = keep.and(n -> n.can(product));
-      }
-    }
-    String alias = q.first("alias");
-    if (alias != null) {
-      keep = keep.and(n -> alias.equalsIgnoreCase(alias(n)));
-    }
-    List<NumberInventory.OwnedNumber> matching = emulator.numbers().all().stream().filter(keep).toList();
-    return PlivoWire.page(emulator.newUuid(), request, matching, n -> number(account, n), true);
-  }
-
-  Response getNumber(Request request) {
-    PlivoState.Account account = emulator.account(request);
-    String wanted = PlivoWire.digits(request.pathVar("number"));
-    for (NumberInventory.OwnedNumber n : emulator.numbers().all()) {
-      if (digits(n).equals(wanted)) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("api_id", emulator.newUuid());
-        body.putAll(number(account, n));
-        return Response.json(200, body);
-      }
-    }
-    throw emulator.halt(404, "not found");
-  }
-
-  private Map<String, Object> number(PlivoState.Account account, NumberInventory.OwnedNumber n) {
-    String appId;
-    synchronized (account) {
-      appId = account.applications.get(0).appId();
-    }
-    Map<String, Object> o = new LinkedHashMap<>();
-    o.put("added_on", "2024-01-15");
-    o.put("alias", alias(n));
-    o.put("application", n.can(Product.VOICE) ? "/v1/Account/" + account.authId + "/Application/" + appId + "/" : null);
-    o.put("carrier", "Plivo");
-    o.put("country", COUNTRIES.getOrDefault(n.country(), new String[] {n.country()})[0]);
-    o.put("mms_enabled", n.can(Product.MMS));
-    o.put("mms_rate", "0.00000");
-    o.put("monthly_rental_rate", "0.80000");
-    o.put("number", digits(n));
-    o.put("number_type", n.type());
-    o.put("region", "Sandbox region, " + n.country());
-    o.put("resource_uri", "/v1/Account/" + account.authId + "/Number/" + digits(n) + "/");
-    o.put("sms_enabled", n.can(Product.SMS));
-    o.put("sms_rate", "0.00000");
-    o.put("sub_account", null);
-    o.put("voice_enabled", n.can(Product.VOICE));
-    o.put("voice_rate", "0.00850");
-    return o;
-  }
-
-  private static String digits(NumberInventory.OwnedNumber n) {
-    return PlivoWire.digits(n.number());
-  }
-
-  private static String alias(NumberInventory.OwnedNumber n) {
-    return "Sandbox " + n.country() + " " + n.type();
-  }
-
-  // ---- applications
-
-  Response listApplications(Request request) {
-    PlivoState.Account account = emulator.account(request);
-    List<PlivoState.Application> apps;
-    synchronized (account) {
-      apps = List.copyOf(account.applications);
-    }
-    return PlivoWire.page(emulator.newUuid(), request, apps, app -> {
-      Map<String, Object> o = new LinkedHashMap<>();
-      o.put("answer_method", app.answerMethod());
-      o.put("answer_url", app.answerUrl());
-      o.put("app_id", app.appId());
-      o.put("app_name", app.name());
-      o.put("default_app", app.defaultApp());
-      o.put("enabled", true);
-      o.put("fallback_answer_url", app.fallbackAnswerUrl());
-      o.put("hangup_url", app.hangupUrl());
-      o.put("message_url", app.messageUrl());
-      o.put("resource_uri", "/v1/Account/" + account.authId + "/Application/" + app.appId() + "/");
-      o.put("sip_uri", "sip:" + app.appId() + "@app.plivo.com");
-      return o;
-    }, true);
   }
 
   // ---- pricing
@@ -244,13 +140,13 @@ final class PlivoResources {
   // ---- recordings
 
   Response listRecordings(Request request) {
-    PlivoState.Account account = emulator.account(request);
+    PlivoState.Account account = emulator.listed(request);
     Params q = request.query();
     String apiId = emulator.newUuid();
     String callUuid = q.first("call_uuid");
     Predicate<Instant> added = PlivoWire.timeFilter(apiId, q, "add_time");
     List<PlivoState.StoredRecording> matching;
-    synchronized (account) {
+    synchronized (account.lock) {
       matching = account.recordings.stream().filter(r -> callUuid == null || callUuid.equals(r.callUuid()))
           .filter(r -> added.test(r.addTime())).toList();
     }
@@ -260,7 +156,7 @@ final class PlivoResources {
   Response getRecording(Request request) {
     PlivoState.Account account = emulator.account(request);
     String id = request.pathVar("id");
-    synchronized (account) {
+    synchronized (account.lock) {
       for (PlivoState.StoredRecording r : account.recordings) {
         if (r.id().equals(id)) {
           Map<String, Object> body = new LinkedHashMap<>();
@@ -276,7 +172,7 @@ final class PlivoResources {
   Response deleteRecording(Request request) {
     PlivoState.Account account = emulator.account(request);
     String id = request.pathVar("id");
-    synchronized (account) {
+    synchronized (account.lock) {
       if (account.recordings.removeIf(r -> r.id().equals(id))) {
         return Response.noContent();
       }
@@ -291,10 +187,10 @@ final class PlivoResources {
     o.put("conference_name", r.conferenceName());
     o.put("from_number", r.from());
     o.put("recording_duration_ms", PlivoWire.amount(BigDecimal.valueOf(r.durationMs())));
-    o.put("recording_format", "mp3");
+    o.put("recording_format", r.format());
     o.put("recording_id", r.id());
-    o.put("recording_type", "call");
-    o.put("recording_url", "https://media.plivo.com/v1/Account/" + account.authId + "/Recording/" + r.id() + ".mp3");
+    o.put("recording_type", r.type());
+    o.put("recording_url", PlivoLiveCalls.mediaUrl(account, r.id(), r.format()));
     o.put("resource_uri", "/v1/Account/" + account.authId + "/Recording/" + r.id() + "/");
     o.put("rounded_recording_duration", (r.durationMs() / 60_000 + 1) * 60);
     o.put("to_number", r.to());

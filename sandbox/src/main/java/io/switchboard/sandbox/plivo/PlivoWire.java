@@ -71,6 +71,19 @@ final class PlivoWire {
     return Response.json(status, body);
   }
 
+  /** Plivo's answer to a change: 202 with {@code "message": "changed"}. */
+  static Response changed(String apiId) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("api_id", apiId);
+    body.put("message", "changed");
+    return Response.json(202, body);
+  }
+
+  /** The resource URI of the subaccount {@code owner} of a main account's resource, or null for the main account. */
+  static String subaccountUri(PlivoState.Account root, String owner) {
+    return owner == null ? null : "/v1/Account/" + root.authId + "/Subaccount/" + owner + "/";
+  }
+
   static Halt bad(String apiId, String message) {
     return new Halt(error(apiId, 400, message));
   }
@@ -97,6 +110,25 @@ final class PlivoWire {
         default -> t -> t != null && t.equals(bound);
       };
       all = all.and(p);
+    }
+    return all;
+  }
+
+  /** The integer filters {@code <field>}, {@code __gt}, {@code __gte}, {@code __lt}, {@code __lte} of a list. */
+  static Predicate<Long> rangeFilter(String apiId, Params query, String field) {
+    Predicate<Long> all = d -> true;
+    for (String op : List.of("", "__gt", "__gte", "__lt", "__lte")) {
+      if (query.first(field + op) == null) {
+        continue;
+      }
+      long bound = integer(apiId, query, field + op, 0);
+      all = all.and(switch (op) {
+        case "__gt" -> d -> d > bound;
+        case "__gte" -> d -> d >= bound;
+        case "__lt" -> d -> d < bound;
+        case "__lte" -> d -> d <= bound;
+        default -> d -> d == bound;
+      });
     }
     return all;
   }

@@ -1,0 +1,47 @@
+package io.switchboard.adapters.plivo;
+
+import io.switchboard.domain.SwitchboardException;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The marketplace seed's account modify: a new name (of the account holder or business), city and address. At least
+ * one must be given; {@code PlivoAccountChanges.none().withCity("Austin")}.
+ */
+public record PlivoAccountChanges(Optional<String> name, Optional<String> city, Optional<String> address) {
+
+    public PlivoAccountChanges {
+        name = PlivoChecks.text(name, "name");
+        city = PlivoChecks.text(city, "city");
+        address = PlivoChecks.text(address, "address");
+    }
+
+    public static PlivoAccountChanges none() {
+        return new PlivoAccountChanges(Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    public PlivoAccountChanges withName(String value) {
+        return new PlivoAccountChanges(Optional.ofNullable(value), city, address);
+    }
+
+    public PlivoAccountChanges withCity(String value) {
+        return new PlivoAccountChanges(name, Optional.ofNullable(value), address);
+    }
+
+    public PlivoAccountChanges withAddress(String value) {
+        return new PlivoAccountChanges(name, city, Optional.ofNullable(value));
+    }
+
+    Map<String, Object> wire() {
+        if (name.isEmpty() && city.isEmpty() && address.isEmpty()) {
+            throw SwitchboardException.invalid("name", "or city or address is required: there is nothing to change");
+        }
+        Map<String, Object> p = new LinkedHashMap<>();
+        name.ifPresent(v -> p.put("name", v));
+        city.ifPresent(v -> p.put("city", v));
+        address.ifPresent(v -> p.put("address", v));
+        return p;
+    }
+}

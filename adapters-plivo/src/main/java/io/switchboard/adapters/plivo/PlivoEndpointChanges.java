@@ -1,0 +1,41 @@
+package io.switchboard.adapters.plivo;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The marketplace seed's endpoint modify: the password and alias (both required by the seed) and the application
+ * attached. {@link #toString()} never shows the password.
+ */
+public record PlivoEndpointChanges(String password, String alias, Optional<String> appId) {
+
+    public PlivoEndpointChanges {
+        if (password == null || password.isBlank()) {
+            throw PlivoChecks.invalid("password", "is required");
+        }
+        alias = PlivoChecks.text(alias, "alias");
+        appId = PlivoChecks.text(appId, "app_id");
+    }
+
+    public static PlivoEndpointChanges of(String password, String alias) {
+        return new PlivoEndpointChanges(password, alias, Optional.empty());
+    }
+
+    public PlivoEndpointChanges withAppId(String value) {
+        return new PlivoEndpointChanges(password, alias, Optional.ofNullable(value));
+    }
+
+    Map<String, Object> wire() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("password", password);
+        p.put("alias", alias);
+        appId.ifPresent(v -> p.put("app_id", v));
+        return p;
+    }
+
+    @Override
+    public String toString() {
+        return "PlivoEndpointChanges[password=***, alias=" + alias + ", appId=" + appId.orElse("-") + "]";
+    }
+}

@@ -1,0 +1,32 @@
+package io.switchboard.adapters.plivo;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A subaccount's name (required on create and on modify, as the seed says) and whether it is enabled (Plivo's default
+ * on create: disabled). {@code PlivoSubaccountSettings.named("Support").enabled(true)}.
+ */
+public record PlivoSubaccountSettings(String name, Optional<Boolean> enabled) {
+
+    public PlivoSubaccountSettings {
+        name = PlivoChecks.text(name, "name");
+        enabled = PlivoChecks.orEmpty(enabled);
+    }
+
+    public static PlivoSubaccountSettings named(String name) {
+        return new PlivoSubaccountSettings(name, Optional.empty());
+    }
+
+    public PlivoSubaccountSettings enabled(boolean value) {
+        return new PlivoSubaccountSettings(name, Optional.of(value));
+    }
+
+    Map<String, Object> wire() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("name", name);
+        enabled.ifPresent(v -> p.put("enabled", v));
+        return p;
+    }
+}
