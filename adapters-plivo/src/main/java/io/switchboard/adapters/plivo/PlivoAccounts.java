@@ -12,7 +12,7 @@ public final class PlivoAccounts {
     }
 
     public PlivoAccount get() {
-        return api.mapper().plivoAccount(api.read(api.service().getAccount(api.authId())), api.authId());
+        return api.read(api.service().getAccount(api.authId()), dto -> api.mapper().plivoAccount(dto, api.authId()));
     }
 
     /** Changes what {@code changes} holds (at least one of name, city, address). */

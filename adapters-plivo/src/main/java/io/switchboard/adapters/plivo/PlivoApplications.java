@@ -40,8 +40,8 @@ public final class PlivoApplications {
     }
 
     public PlivoApplication get(String appId) {
-        return api.mapper().application(api.read(api.service().getApplication(api.authId(),
-                api.id(appId, "app_id"))));
+        return api.read(api.service().getApplication(api.authId(),
+                api.id(appId, "app_id")), api.mapper()::application);
     }
 
     /** Changes what {@code request} holds; it may not hold a name (Plivo cannot rename an application). */

@@ -46,8 +46,8 @@ public final class PlivoCalls {
 
     /** A completed call's record. */
     public PlivoCallRecord get(String callUuid) {
-        return PlivoMarketplaceMapper.callRecord(api.read(api.service().getCall(api.authId(),
-                api.id(callUuid, "call_uuid"))));
+        return api.read(api.service().getCall(api.authId(),
+                api.id(callUuid, "call_uuid")), PlivoMarketplaceMapper::callRecord);
     }
 
     /** The uuids of the account's live calls, as Plivo lists them (no paging). */
@@ -58,7 +58,8 @@ public final class PlivoCalls {
 
     public PlivoLiveCall getLive(String callUuid) {
         String id = api.id(callUuid, "call_uuid");
-        return PlivoMarketplaceMapper.liveCall(api.read(api.service().getCallIn(api.authId(), id, "live")), id);
+        return api.read(api.service().getCallIn(api.authId(), id, "live"),
+                dto -> PlivoMarketplaceMapper.liveCall(dto, id));
     }
 
     /** Hangs up a live call (incoming or outgoing). */

@@ -34,7 +34,7 @@ public final class PlivoCarriers {
 
     public PlivoIncomingCarrier get(String carrierId) {
         String id = api.id(carrierId, "carrier_id");
-        return PlivoMarketplaceMapper.carrier(api.read(api.service().getCarrier(api.authId(), id)), id);
+        return api.read(api.service().getCarrier(api.authId(), id), dto -> PlivoMarketplaceMapper.carrier(dto, id));
     }
 
     /** Adds a carrier (name and IP set required) and answers its id. */

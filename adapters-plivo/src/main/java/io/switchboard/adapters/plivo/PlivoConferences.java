@@ -34,7 +34,8 @@ public final class PlivoConferences {
     /** A live conference with its members. */
     public PlivoConference get(String conferenceName) {
         String name = name(conferenceName);
-        return PlivoMarketplaceMapper.conference(api.read(api.service().getConference(api.authId(), name)), name);
+        return api.read(api.service().getConference(api.authId(), name),
+                dto -> PlivoMarketplaceMapper.conference(dto, name));
     }
 
     /** Hangs up every live conference (and its members' calls). */

@@ -27,7 +27,7 @@ public final class PlivoEndpoints {
 
     public PlivoEndpoint get(String endpointId) {
         String id = api.id(endpointId, "endpoint_id");
-        return PlivoMarketplaceMapper.endpoint(api.read(api.service().getEndpoint(api.authId(), id)), id);
+        return api.read(api.service().getEndpoint(api.authId(), id), dto -> PlivoMarketplaceMapper.endpoint(dto, id));
     }
 
     /** One page of endpoints, with whether each is registered. */

@@ -75,7 +75,7 @@ public final class PlivoMessages {
     }
 
     public Message get(String messageUuid) {
-        return api.mapper().message(api.read(api.service().getMessage(api.authId(),
-                api.id(messageUuid, "message_uuid"))));
+        return api.read(api.service().getMessage(api.authId(),
+                api.id(messageUuid, "message_uuid")), api.mapper()::message);
     }
 }

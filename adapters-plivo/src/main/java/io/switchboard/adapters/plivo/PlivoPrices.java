@@ -12,6 +12,6 @@ public final class PlivoPrices {
     /** Message, voice (inbound and outbound) and number rental rates for {@code countryIso} (US, GB, QA ...). */
     public PlivoPricing get(String countryIso) {
         String iso = api.checked(() -> PlivoChecks.countryIso(countryIso, "country_iso"));
-        return PlivoMarketplaceMapper.pricing(api.read(api.service().getPricing(api.authId(), iso)), iso);
+        return api.read(api.service().getPricing(api.authId(), iso), dto -> PlivoMarketplaceMapper.pricing(dto, iso));
     }
 }

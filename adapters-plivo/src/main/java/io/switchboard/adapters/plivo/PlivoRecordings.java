@@ -20,8 +20,8 @@ public final class PlivoRecordings {
     }
 
     public Recording get(String recordingId) {
-        return api.mapper().recording(api.read(api.service().getRecording(api.authId(),
-                api.id(recordingId, "recording_id"))));
+        return api.read(api.service().getRecording(api.authId(),
+                api.id(recordingId, "recording_id")), api.mapper()::recording);
     }
 
     public void delete(String recordingId) {

@@ -38,8 +38,8 @@ public final class PlivoSubaccounts {
     }
 
     public PlivoSubaccount get(String subauthId) {
-        return PlivoMarketplaceMapper.subaccount(api.read(api.service().getSubaccount(api.authId(),
-                api.id(subauthId, "subauth_id"))));
+        return api.read(api.service().getSubaccount(api.authId(),
+                api.id(subauthId, "subauth_id")), PlivoMarketplaceMapper::subaccount);
     }
 
     /** One page of subaccounts (at most 20 per page, as Plivo allows). */
