@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * included (wrong credentials, 503, a hang, a malformed answer, invalid input, unknown ids, bad configuration);
  * everything logged (standard error and output, java.util.logging), every exception with its causes and stack, and
  * the toString() of every result and configuration collected; no secret, nor the Base64 of a Basic-auth pair, appears
- * in any of it. The CLI's --verbose output is not covered here yet (see the report of issue 7).
+ * in any of it. The command-line program's --verbose output: {@link CliSecretsTest}.
  */
 class SecretsTest {
 
