@@ -27,6 +27,7 @@ final class Measure {
         private long cpuNanos;
         private long allocatedBytes;
         private long threadCpuNanos;
+        private long serverCpuNanos;
         private long errors;
         private String firstError;
 
@@ -46,6 +47,15 @@ final class Measure {
             cpuNanos += cpu;
             allocatedBytes += allocated;
             threadCpuNanos += threadCpu;
+        }
+
+        synchronized void addServerCpu(long nanos) {
+            serverCpuNanos += nanos;
+        }
+
+        /** CPU time of the server's JVM per call (its own control requests included), in microseconds. */
+        synchronized double serverCpuMicrosPerCall() {
+            return count == 0 ? Double.NaN : serverCpuNanos / 1e3 / count;
         }
 
         /** CPU time of the sending threads alone per call (user and system), in microseconds. */

@@ -4,9 +4,12 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.switchboard.sandbox.EmulatorConfig;
 import io.switchboard.sandbox.VendorEmulator;
+import io.switchboard.sandbox.http.EmulatorServer;
+import io.switchboard.sandbox.http.Faults;
 import io.switchboard.sandbox.http.Match;
 import io.switchboard.sandbox.http.Request;
 import io.switchboard.sandbox.http.RequestStats;
+import io.switchboard.sandbox.http.Response;
 import io.switchboard.sandbox.plivo.PlivoEmulator;
 import io.switchboard.sandbox.telnyx.TelnyxEmulator;
 import io.switchboard.sandbox.twilio.TwilioEmulator;
@@ -14,8 +17,10 @@ import io.switchboard.sandbox.twilio.TwilioEmulator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URL;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,8 +36,11 @@ import java.util.concurrent.Executors;
  * killed.
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar io.switchboard.benchmarks.send.SandboxMain [--threads 64] [--latency-ms 0]
+ * java -cp benchmarks/target/benchmarks.jar io.switchboard.benchmarks.send.SandboxMain [--threads 64] [--latency-ms 0] [--stub]
  * </pre>
+ *
+ * <p>With {@code --stub} the base URLs printed are those of no-work stubs that answer every send with one canned
+ * response of the vendor (see {@link #startStubs}).
  *
  * <p>A small control server (GET, plain-text answers) lets the benchmark read and script the emulators from its own
  * JVM: {@code /describe}, {@code /stats}, {@code /reset}, {@code /latency?ms=}, {@code /fail?vendor=&status=&count=}
@@ -58,6 +66,8 @@ public final class SandboxMain {
     private static final BigDecimal FUNDS = new BigDecimal("1000000000");
 
     private final Map<String, VendorEmulator> emulators = new LinkedHashMap<>();
+    private final Map<String, EmulatorServer> stubs = new LinkedHashMap<>();
+    private final Map<String, RequestStats> stubStats = new LinkedHashMap<>();
     private final EmulatorConfig config;
     private volatile Duration latency;
 
@@ -79,18 +89,24 @@ public final class SandboxMain {
     public static void main(String[] args) throws Exception {
         int threads = 64;
         long latencyMs = 0;
+        boolean stub = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--latency-ms" -> latencyMs = Long.parseLong(args[++i]);
+                case "--stub" -> stub = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (use --threads N, --latency-ms N)");
+                        + " (use --threads N, --latency-ms N, --stub)");
             }
         }
         SandboxMain sandbox = new SandboxMain(threads, Duration.ofMillis(latencyMs));
+        if (stub) {
+            sandbox.startStubs(threads);
+        }
         HttpServer control = sandbox.control();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             control.stop(0);
+            sandbox.stubs.values().forEach(EmulatorServer::close);
             sandbox.emulators.values().forEach(VendorEmulator::close);
         }));
         System.out.print(sandbox.describe());
@@ -102,19 +118,99 @@ public final class SandboxMain {
 
     private String describe() {
         TelnyxEmulator telnyx = (TelnyxEmulator) emulators.get("telnyx");
+        boolean stub = !stubs.isEmpty();
         StringBuilder out = new StringBuilder();
-        out.append("twilio.baseUrl=").append(emulators.get("twilio").baseUrl()).append('\n');
+        out.append("twilio.baseUrl=").append(stub ? stubs.get("twilio").baseUrl()
+                : emulators.get("twilio").baseUrl()).append('\n');
         out.append("twilio.accountSid=").append(TwilioEmulator.ACCOUNT_SID).append('\n');
         out.append("twilio.authToken=").append(TwilioEmulator.AUTH_TOKEN).append('\n');
-        out.append("plivo.baseUrl=").append(((PlivoEmulator) emulators.get("plivo")).apiBaseUrl()).append('\n');
+        out.append("plivo.baseUrl=").append(stub ? stubs.get("plivo").baseUrl() + "/v1/"
+                : ((PlivoEmulator) emulators.get("plivo")).apiBaseUrl()).append('\n');
         out.append("plivo.authId=").append(PlivoEmulator.AUTH_ID).append('\n');
         out.append("plivo.authToken=").append(PlivoEmulator.AUTH_TOKEN).append('\n');
-        out.append("telnyx.baseUrl=").append(telnyx.apiBaseUrl()).append('\n');
+        out.append("telnyx.baseUrl=").append(stub ? stubs.get("telnyx").baseUrl() + "/v2"
+                : telnyx.apiBaseUrl()).append('\n');
         out.append("telnyx.apiKey=").append(telnyx.apiKey()).append('\n');
         out.append("telnyx.messagingProfileId=").append(TelnyxEmulator.MESSAGING_PROFILE_ID).append('\n');
         out.append("threads=").append(config.threads()).append('\n');
         out.append("latencyMs=").append(latency.toMillis()).append('\n');
+        out.append("server=").append(stub ? "stub" : "emulators").append('\n');
         return out.toString();
+    }
+
+    /**
+     * No-work stubs in front of the emulators, on the same server code (JDK server, handler pool, TCP_NODELAY):
+     * each vendor's send answers with the same canned response, captured from its emulator at start; any other
+     * request (the facade's price warm-up) is passed to the emulator. For the client's own cost, without the
+     * emulators' work (parsing, billing, storing) on the same CPUs.
+     */
+    private void startStubs(int threads) throws IOException {
+        for (String vendor : emulators.keySet()) {
+            VendorEmulator emulator = emulators.get(vendor);
+            Response canned = forward(emulator, "POST", SEND_PATHS.get(vendor), SAMPLE_SENDS.get(vendor));
+            if (canned.status() >= 300) {
+                throw new IllegalStateException(vendor + " refused the sample send: " + canned.bodyText());
+            }
+            RequestStats stats = new RequestStats();
+            String sendPath = SEND_PATHS.get(vendor);
+            EmulatorServer server = new EmulatorServer("stub-" + vendor, threads, new Faults(), stats, request ->
+                    request.method().equals("POST") && request.path().equals(sendPath) ? canned
+                            : forward(emulator, request.method(), request.path()
+                                    + (request.rawQuery() == null ? "" : "?" + request.rawQuery()), null));
+            server.start();
+            stubs.put(vendor, server);
+            stubStats.put(vendor, stats);
+        }
+    }
+
+    /** A sample send of each vendor, as the raw clients send it: the stubs' canned answers come from these. */
+    private static final Map<String, String[]> SAMPLE_SENDS = Map.of(
+            "twilio", new String[] {"application/x-www-form-urlencoded",
+                "To=%2B14155552600&From=%2B12025550101&Body=Your%20code%20is%20481516."},
+            "plivo", new String[] {"application/json",
+                "{\"src\":\"+12025550111\",\"dst\":\"+14155552600\",\"text\":\"Your code is 481516.\",\"type\":\"sms\"}"},
+            "telnyx", new String[] {"application/json", "{\"from\":\"+12025550121\",\"to\":\"+14155552600\","
+                + "\"text\":\"Your code is 481516.\",\"type\":\"SMS\",\"messaging_profile_id\":\""
+                + TelnyxEmulator.MESSAGING_PROFILE_ID + "\"}"});
+
+    /** One request to an emulator with the sandbox credentials; its answer with its headers. */
+    private Response forward(VendorEmulator emulator, String method, String pathAndQuery, String[] body) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) new URL(emulator.baseUrl() + pathAndQuery).openConnection();
+            c.setRequestMethod(method);
+            String vendor = emulator.vendor();
+            c.setRequestProperty("Authorization", switch (vendor) {
+                case "twilio" -> basic(TwilioEmulator.ACCOUNT_SID, TwilioEmulator.AUTH_TOKEN);
+                case "plivo" -> basic(PlivoEmulator.AUTH_ID, PlivoEmulator.AUTH_TOKEN);
+                default -> "Bearer " + ((TelnyxEmulator) emulator).apiKey();
+            });
+            c.setRequestProperty("Accept", "application/json");
+            if (body != null) {
+                c.setDoOutput(true);
+                c.setRequestProperty("Content-Type", body[0]);
+                try (OutputStream out = c.getOutputStream()) {
+                    out.write(body[1].getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            int status = c.getResponseCode();
+            byte[] bytes = (status < 400 ? c.getInputStream() : c.getErrorStream()).readAllBytes();
+            Response response = Response.of(status).withBody(c.getContentType(), bytes);
+            for (Map.Entry<String, List<String>> h : c.getHeaderFields().entrySet()) {
+                String name = h.getKey();
+                if (name != null && !List.of("content-type", "content-length", "date", "connection",
+                        "transfer-encoding").contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                    response = response.withHeader(name, h.getValue().get(0));
+                }
+            }
+            return response;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private void applyLatency() {
@@ -143,6 +239,7 @@ public final class SandboxMain {
                 case "/stats" -> stats();
                 case "/reset" -> {
                     emulators.values().forEach(e -> e.stats().reset());
+                    stubStats.values().forEach(RequestStats::reset);
                     yield "ok\n";
                 }
                 case "/forget" -> {
@@ -194,12 +291,14 @@ public final class SandboxMain {
     private String stats() {
         StringBuilder out = new StringBuilder();
         emulators.forEach((vendor, e) -> {
-            RequestStats s = e.stats();
+            RequestStats s = stubs.isEmpty() ? e.stats() : stubStats.get(vendor);
             out.append(vendor).append(".requests=").append(s.total()).append('\n');
             out.append(vendor).append(".sends=").append(s.count("POST", SEND_PATHS.get(vendor))).append('\n');
             out.append(vendor).append(".connections=").append(s.connections()).append('\n');
         });
         out.append("ledger=").append(config.ledger().size()).append('\n');
+        out.append("cpuNanos=").append(((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime()).append('\n');
         return out.toString();
     }
 

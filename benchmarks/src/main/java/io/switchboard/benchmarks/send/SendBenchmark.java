@@ -23,10 +23,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.switchboard.benchmarks.send.SendBenchmark \
  *     [--sends 12000] [--rounds 6] [--warmup 3000] [--threads 1,16] [--vendors twilio,plivo,telnyx] \
- *     [--kinds raw-okhttp,adapter,sdk,facade] [--sandbox http://127.0.0.1:PORT] [--check]
+ *     [--kinds raw-okhttp,adapter,sdk,facade] [--sandbox http://127.0.0.1:PORT] [--check] [--stub]
  * </pre>
  *
- * Without {@code --sandbox} it starts {@link SandboxMain} in a JVM of its own and stops it at the end.
+ * Without {@code --sandbox} it starts {@link SandboxMain} in a JVM of its own and stops it at the end; with
+ * {@code --stub}, against its no-work stubs (every send answered with one canned response) rather than the emulators.
+ * Besides latency and throughput it reports what each send costs in CPU: the client process, the sending threads
+ * alone, and the server's JVM, and the bytes the sending threads allocate.
  */
 public final class SendBenchmark {
 
@@ -41,9 +44,11 @@ public final class SendBenchmark {
         System.out.println("# " + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME) + ", "
                 + Runtime.getRuntime().availableProcessors() + " CPUs, " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.runtime.version") + ", load " + Measure.load());
+        List<String> server = o.stub ? List.of("--threads", "64", "--stub") : List.of("--threads", "64");
         try (Sandbox sandbox = o.sandbox == null
-                ? Sandbox.launch(List.of("-Xms1g", "-Xmx3g"), List.of("--threads", "64"))
+                ? Sandbox.launch(List.of("-Xms1g", "-Xmx3g"), server)
                 : Sandbox.attach(o.sandbox)) {
+            System.out.println("# server: " + sandbox.get("server"));
             OkHttpClient http = Clients.okHttp(Clients.MAX_CONCURRENCY);
             Switchboard facade = o.kinds.contains("facade") ? Clients.facade(sandbox, Clients.MAX_CONCURRENCY) : null;
             List<SendClient> clients = clients(o, sandbox, http, facade);
@@ -125,7 +130,9 @@ public final class SendBenchmark {
         for (int r = 0; r < o.rounds; r++) {
             for (int k = 0; k < clients.size(); k++) {
                 SendClient c = clients.get((k + r) % clients.size());
+                long serverCpu = sandbox.stats().get("cpuNanos");
                 Measure.segment(pool, threads, perRound, counters.get(c), c::send, samples.get(c));
+                samples.get(c).addServerCpu(sandbox.stats().get("cpuNanos") - serverCpu);
             }
             sandbox.forget();
         }
@@ -144,17 +151,18 @@ public final class SendBenchmark {
             String loadAfter, double seconds) {
         System.out.printf(Locale.ROOT, "%n## %d thread%s: load average %s before, %s after (%.0f s)%n", threads,
                 threads == 1 ? "" : "s", loadBefore, loadAfter, seconds);
-        System.out.printf(Locale.ROOT, "| %-7s | %-10s | %6s | %8s | %8s | %8s | %8s | %11s | %11s | %10s | %s |%n",
+        System.out.printf(Locale.ROOT, "| %-7s | %-10s | %6s | %8s | %8s | %8s | %8s | %11s | %11s | %10s | %11s | %s |%n",
                 "vendor", "client", "sends", "req/s", "p50 us", "p99 us", "mean us", "process CPU", "thread CPU",
-                "alloc", "errors");
-        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+                "alloc", "server CPU", "errors");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         Map<String, Measure.Samples> byLabel = new LinkedHashMap<>();
         samples.forEach((c, s) -> {
             byLabel.put(c.label(), s);
             System.out.printf(Locale.ROOT,
-                    "| %-7s | %-10s | %6d | %8.0f | %8.0f | %8.0f | %8.0f | %8.0f us | %8.0f us | %7.1f KB | %s |%n",
+                    "| %-7s | %-10s | %6d | %8.0f | %8.0f | %8.0f | %8.0f | %8.0f us | %8.0f us | %7.1f KB | %8.0f us | %s |%n",
                     c.vendor(), c.kind(), s.count(), s.throughput(), s.percentileMicros(50), s.percentileMicros(99),
                     s.meanMicros(), s.cpuMicrosPerCall(), s.threadCpuMicrosPerCall(), s.allocatedKbPerCall(),
+                    s.serverCpuMicrosPerCall(),
                     s.errors() == 0 ? "0" : s.errors() + " (" + s.firstError() + ")");
         });
         System.out.println();
@@ -190,6 +198,7 @@ public final class SendBenchmark {
         List<String> kinds = List.of("raw-okhttp", "adapter", "sdk", "facade");
         String sandbox;
         boolean check;
+        boolean stub;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -204,6 +213,7 @@ public final class SendBenchmark {
                     case "--kinds" -> o.kinds = List.of(args[++i].split(","));
                     case "--sandbox" -> o.sandbox = args[++i];
                     case "--check" -> o.check = true;
+                    case "--stub" -> o.stub = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
