@@ -5,7 +5,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.Failure;
 import io.switchboard.domain.FailureKind;
-import io.switchboard.domain.SwitchboardException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -101,13 +100,25 @@ final class AccountHealth implements HealthView {
         CircuitBreaker breaker = breaker(account);
         FailureKind kind = failure.kind();
         if (kind == FailureKind.UNAVAILABLE || kind == FailureKind.OUTCOME_UNKNOWN || kind.marksAccountUnhealthy()) {
-            breaker.onError(latency.toNanos(), TimeUnit.NANOSECONDS, new SwitchboardException(failure));
+            breaker.onError(latency.toNanos(), TimeUnit.NANOSECONDS, new RecordedFailure(kind));
         } else {
             breaker.onSuccess(latency.toNanos(), TimeUnit.NANOSECONDS);
         }
         if (kind.marksAccountUnhealthy() && breaker.getState() != CircuitBreaker.State.OPEN
                 && breaker.getState() != CircuitBreaker.State.FORCED_OPEN) {
             breaker.transitionToOpenState();
+        }
+    }
+
+    /**
+     * What the breaker records of a failed call: its kind, without the stack trace that a SwitchboardException fills
+     * on every failover and that nobody reads here.
+     */
+    static final class RecordedFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RecordedFailure(FailureKind kind) {
+            super(kind.name(), null, false, false);
         }
     }
 

@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,16 +82,21 @@ public final class CostQueries {
     public BatchComparison compare(Iterable<BatchComparison.Item> items) {
         Checks.required(items, "items");
         Tally tally = new Tally();
+        BigDecimal[] totals = new BigDecimal[planner.accounts().size()];
         String lastText = null;
         SmsText lastAnalysis = null;
         long index = 0;
         for (BatchComparison.Item item : items) {
-            Checks.required(item, "items[" + index++ + "]");
+            if (item == null) {
+                Checks.required(item, "items[" + index + "]"); // the message is built only when it is needed
+            }
+            index++;
             if (!item.text().equals(lastText)) {
                 lastText = item.text();
                 lastAnalysis = SmsText.of(lastText);
             }
-            tally.add(plan(Routable.Text.quote(item.to(), Product.SMS, lastAnalysis)));
+            planner.comparableTotals(Routable.Text.quote(item.to(), Product.SMS, lastAnalysis), policy, totals);
+            tally.add(totals);
         }
         return tally.comparison();
     }
@@ -126,55 +132,96 @@ public final class CostQueries {
         return new Repricing(rows, tally.comparison().accounts(), skipped);
     }
 
-    /** Running totals of a batch, per account and for the cheapest mix. */
+    /** Running totals of a batch, per account and for the cheapest mix; arrays in the planner's account order. */
     private final class Tally {
-        final Map<AccountId, BigDecimal> totals = new LinkedHashMap<>();
-        final Map<AccountId, long[]> counts = new LinkedHashMap<>();
-        final Map<AccountId, Long> share = new LinkedHashMap<>();
+        final List<AccountId> ids = new ArrayList<>();
+        final Map<AccountId, Integer> index = new HashMap<>();
+        final BigDecimal[] totals;
+        final long[] priced;
+        final long[] unpriced;
+        final long[] share;
         BigDecimal mix = BigDecimal.ZERO;
         long messages;
         long unroutable;
 
         Tally() {
             for (AccountProfile account : planner.accounts()) {
-                totals.put(account.id(), BigDecimal.ZERO);
-                counts.put(account.id(), new long[2]);
+                index.put(account.id(), ids.size());
+                ids.add(account.id());
             }
+            int n = ids.size();
+            totals = new BigDecimal[n];
+            java.util.Arrays.fill(totals, BigDecimal.ZERO);
+            priced = new long[n];
+            unpriced = new long[n];
+            share = new long[n];
         }
 
         void add(RoutePlan plan) {
             messages++;
-            for (Candidate c : plan.candidates()) {
-                BigDecimal amount = c.comparableTotal().orElseThrow().amount();
-                totals.merge(c.account(), amount, BigDecimal::add);
-                counts.get(c.account())[0]++;
+            List<Candidate> candidates = plan.candidates();
+            for (int i = 0; i < candidates.size(); i++) {
+                Candidate c = candidates.get(i);
+                int at = index.get(c.account());
+                totals[at] = totals[at].add(c.comparableTotal().orElseThrow().amount());
+                priced[at]++;
             }
-            for (Exclusion e : plan.exclusions()) {
-                counts.get(e.account())[1]++;
+            List<Exclusion> exclusions = plan.exclusions();
+            for (int i = 0; i < exclusions.size(); i++) {
+                unpriced[index.get(exclusions.get(i).account())]++;
             }
-            if (plan.candidates().isEmpty()) {
+            if (candidates.isEmpty()) {
                 unroutable++;
             } else {
-                Candidate cheapest = plan.candidates().get(0);
+                Candidate cheapest = candidates.get(0);
                 mix = mix.add(cheapest.comparableTotal().orElseThrow().amount());
-                share.merge(cheapest.account(), 1L, Long::sum);
+                share[index.get(cheapest.account())]++;
+            }
+        }
+
+        /** One item by its totals per account in account order (null: the account cannot price it). */
+        void add(BigDecimal[] item) {
+            messages++;
+            int cheapest = -1;
+            for (int i = 0; i < item.length; i++) {
+                BigDecimal amount = item[i];
+                if (amount == null) {
+                    unpriced[i]++;
+                    continue;
+                }
+                totals[i] = totals[i].add(amount);
+                priced[i]++;
+                if (cheapest < 0 || RoutePlanner.before(amount, ids.get(i), item[cheapest], ids.get(cheapest),
+                        policy.priority())) {
+                    cheapest = i;
+                }
+            }
+            if (cheapest < 0) {
+                unroutable++;
+            } else {
+                mix = mix.add(item[cheapest]);
+                share[cheapest]++;
             }
         }
 
         BatchComparison comparison() {
             List<BatchComparison.AccountTotal> accounts = new ArrayList<>();
             List<BatchComparison.Saving> savings = new ArrayList<>();
+            Map<AccountId, Long> mixShare = new LinkedHashMap<>();
             Money mixTotal = new Money(mix, policy.currency());
             long served = messages - unroutable;
-            totals.forEach((account, total) -> {
-                long[] n = counts.get(account);
-                Money money = new Money(total, policy.currency());
-                accounts.add(new BatchComparison.AccountTotal(account, money, n[0], n[1]));
-                long missing = served - n[0];
+            for (int i = 0; i < ids.size(); i++) {
+                AccountId account = ids.get(i);
+                Money money = new Money(totals[i], policy.currency());
+                accounts.add(new BatchComparison.AccountTotal(account, money, priced[i], unpriced[i]));
+                long missing = served - priced[i];
                 savings.add(new BatchComparison.Saving(account,
                         missing == 0 ? Optional.of(money.minus(mixTotal)) : Optional.empty(), missing));
-            });
-            return new BatchComparison(messages, unroutable, accounts, mixTotal, share, savings);
+                if (share[i] > 0) {
+                    mixShare.put(account, share[i]);
+                }
+            }
+            return new BatchComparison(messages, unroutable, accounts, mixTotal, mixShare, savings);
         }
     }
 }

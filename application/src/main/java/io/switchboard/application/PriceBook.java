@@ -12,6 +12,7 @@ import io.switchboard.domain.SwitchboardException;
 import io.switchboard.domain.port.PricingPort;
 import io.switchboard.domain.port.ProviderConnector;
 import io.switchboard.domain.pricing.Product;
+import io.switchboard.domain.pricing.Rate;
 import io.switchboard.domain.pricing.RateDeck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,6 +105,32 @@ public final class PriceBook {
         return vendorDeck.match(to).<PriceLookup>map(m -> new PriceLookup.Priced(m, PriceLookup.Source.VENDOR_API))
                 .orElseGet(() -> new PriceLookup.Unpriced("no prefix of " + to + " in " + account + "'s "
                         + product + " prices for " + country));
+    }
+
+    /**
+     * The rate alone, as {@link #lookup} finds it (same decks, same background load of a missing country), without
+     * the match and the reason: the lookup of batch cost queries.
+     */
+    Optional<Rate> rate(AccountId account, Product product, PhoneNumber to) {
+        Map<Product, RateDeck> decks = userDecks.get(account);
+        RateDeck deck = decks == null ? null : decks.get(product);
+        if (deck != null) {
+            return deck.rate(to);
+        }
+        if (!pricing.containsKey(account)) {
+            return Optional.empty();
+        }
+        String country = to.regionCode();
+        if ("ZZ".equals(country)) {
+            return Optional.empty();
+        }
+        VendorKey key = new VendorKey(account, product, country);
+        RateDeck vendorDeck = vendorDecks.getIfPresent(key);
+        if (vendorDeck == null) {
+            vendorDecks.refresh(key);
+            return Optional.empty();
+        }
+        return vendorDeck.rate(to);
     }
 
     /**

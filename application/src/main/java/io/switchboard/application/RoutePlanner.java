@@ -11,6 +11,7 @@ import io.switchboard.domain.pricing.Quote;
 import io.switchboard.domain.pricing.Rate;
 import io.switchboard.domain.pricing.RateDeck;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -134,6 +135,65 @@ final class RoutePlanner {
         return new RoutePlan(product, to, encoding, planUnits, order(priced, unpriced, policy, random), exclusions);
     }
 
+    /**
+     * The cost-query total of {@code job} on every account, in {@link #accounts()} order and the policy's currency,
+     * or null where {@link #plan} with {@code quoteOnly} would exclude the account: the same checks in the same order
+     * (capability, vendor segment limit, rate, currency), without building candidates, quotes and a plan. For
+     * batches, where millions of plans would be built only to be summed.
+     */
+    void comparableTotals(Routable job, RoutingPolicy policy, BigDecimal[] into) {
+        Product product = job.product();
+        PhoneNumber to = job.to();
+        int segments = job instanceof Routable.Text text ? text.segments() : 1;
+        long minutes = job instanceof Routable.Voice voice ? voice.minutes() : 0;
+        for (int i = 0; i < accounts.size(); i++) {
+            AccountProfile account = accounts.get(i);
+            into[i] = null;
+            if (!account.serves(product)) {
+                continue;
+            }
+            if (product == Product.SMS && account.settings().maxSegments().isPresent()
+                    && segments > account.settings().maxSegments().getAsInt()) {
+                continue;
+            }
+            Optional<Rate> found = prices.rate(account.id(), product, to);
+            if (found.isEmpty()) {
+                continue;
+            }
+            Rate rate = found.get();
+            long units = switch (rate.unit()) {
+                case SEGMENT -> segments;
+                case MESSAGE -> 1;
+                case MINUTE -> Math.max(minutes, 1);
+            };
+            Money total = rate.costOf(units);
+            if (!total.currency().equals(policy.currency())) {
+                Optional<Money> converted = policy.converter()
+                        .flatMap(c -> c.convert(total, policy.currency()))
+                        .filter(m -> m.currency().equals(policy.currency()));
+                if (converted.isEmpty()) {
+                    continue;
+                }
+                into[i] = converted.get().amount();
+            } else {
+                into[i] = total.amount();
+            }
+        }
+    }
+
+    /**
+     * Whether account {@code a} with total {@code ta} comes before account {@code b} with total {@code tb} in a
+     * least-cost plan: cheaper, then earlier in the priority list, then the smaller account id.
+     */
+    static boolean before(BigDecimal ta, AccountId a, BigDecimal tb, AccountId b, List<AccountId> priority) {
+        int byTotal = ta.compareTo(tb);
+        if (byTotal != 0) {
+            return byTotal < 0;
+        }
+        int byPriority = Integer.compare(rank(priority, a), rank(priority, b));
+        return byPriority != 0 ? byPriority < 0 : a.compareTo(b) < 0;
+    }
+
     private static Exclusion rules(AccountId id, String country, RoutingPolicy policy) {
         if (policy.pinned().isPresent() && !policy.pinned().get().equals(id)) {
             return new Exclusion(id, ExclusionReason.NOT_PINNED, "the policy pins " + policy.pinned().get());
@@ -176,6 +236,10 @@ final class RoutePlanner {
     private static List<Candidate> order(List<Candidate> priced, List<Candidate> unpriced, RoutingPolicy policy,
             RandomGenerator random) {
         List<AccountId> priority = policy.priority();
+        if (policy.strategy() == RoutingPolicy.Strategy.LEAST_COST && unpriced.isEmpty()) {
+            sortCheapestFirst(priced, priority);
+            return priced;
+        }
         Comparator<Candidate> byPriority = Comparator.comparingInt(c -> rank(priority, c.account()));
         Comparator<Candidate> cheapest = Comparator
                 .<Candidate, java.math.BigDecimal>comparing(c -> c.comparableTotal().orElseThrow().amount())
@@ -184,7 +248,7 @@ final class RoutePlanner {
         List<Candidate> ordered = new ArrayList<>(priced.size() + unpriced.size());
         switch (policy.strategy()) {
             case LEAST_COST -> {
-                priced.sort(cheapest);
+                sortCheapestFirst(priced, priority);
                 ordered.addAll(priced);
             }
             case PRIORITY -> {
@@ -197,6 +261,38 @@ final class RoutePlanner {
         ordered.addAll(unpriced);
         return ordered;
     }
+
+    /**
+     * The order of the {@code cheapest} comparator (total, then priority, then account), by insertion sort over the
+     * totals taken out once: a plan has a handful of candidates, and cost queries plan millions of times.
+     */
+    private static void sortCheapestFirst(List<Candidate> candidates, List<AccountId> priority) {
+        int n = candidates.size();
+        if (n < 2) {
+            return;
+        }
+        Candidate[] sorted = candidates.toArray(new Candidate[0]);
+        BigDecimal[] totals = new BigDecimal[n];
+        for (int i = 0; i < n; i++) {
+            totals[i] = sorted[i].comparableTotal().orElseThrow().amount();
+        }
+        for (int i = 1; i < n; i++) {
+            Candidate c = sorted[i];
+            BigDecimal total = totals[i];
+            int j = i - 1;
+            while (j >= 0 && before(total, c.account(), totals[j], sorted[j].account(), priority)) {
+                sorted[j + 1] = sorted[j];
+                totals[j + 1] = totals[j];
+                j--;
+            }
+            sorted[j + 1] = c;
+            totals[j + 1] = total;
+        }
+        for (int i = 0; i < n; i++) {
+            candidates.set(i, sorted[i]);
+        }
+    }
+
 
     private static int rank(List<AccountId> priority, AccountId account) {
         int index = priority.indexOf(account);

@@ -76,6 +76,55 @@ class CostQueriesTest {
     }
 
     @Test
+    void aBatchComparisonAddsUpTheQuotesOfItsItems() {
+        setup.account("telnyx:backup", usd("1=0.0050", "44=0.0400")); // ties with plivo:us and twilio:work
+        setup.settings.put("twilio:work", AccountSettings.ofDefaults().withMaxSegments(1));
+        String longText = "x".repeat(200);
+        List<BatchComparison.Item> batch = List.of(
+                new BatchComparison.Item(US, "hi"), new BatchComparison.Item(UK, "héllo ł"),
+                new BatchComparison.Item(UK, longText), new BatchComparison.Item(DE, "hi"),
+                new BatchComparison.Item(US, longText), new BatchComparison.Item(UK, "hi"));
+        RoutingPolicy preferring = RoutingPolicy.builder().preferring(id("telnyx:backup")).build();
+        CurrencyConverter eurToUsd = (money, currency) -> Optional.of(
+                new Money(money.amount().multiply(new java.math.BigDecimal("1.10")), currency));
+        RoutingPolicy converting = RoutingPolicy.builder().converter(eurToUsd).build();
+
+        for (RoutingPolicy policy : List.of(RoutingPolicy.ofDefaults(), preferring, converting)) {
+            CostQueries costs = setup.router().costs(policy);
+            BatchComparison comparison = costs.compare(batch);
+
+            java.util.Map<io.switchboard.domain.AccountId, Money> totals = new java.util.LinkedHashMap<>();
+            java.util.Map<io.switchboard.domain.AccountId, Long> unpriced = new java.util.LinkedHashMap<>();
+            java.util.Map<io.switchboard.domain.AccountId, Long> share = new java.util.LinkedHashMap<>();
+            Money mix = Money.of("0", "USD");
+            long unroutable = 0;
+            for (BatchComparison.Item item : batch) {
+                CostTable table = costs.quote(item.to(), item.text());
+                for (CostTable.Row row : table.rows()) {
+                    row.comparableTotal().ifPresentOrElse(
+                            t -> totals.merge(row.account(), t, Money::plus),
+                            () -> unpriced.merge(row.account(), 1L, Long::sum));
+                }
+                if (table.cheapest().isPresent()) {
+                    mix = mix.plus(table.cheapest().get().comparableTotal().orElseThrow());
+                    share.merge(table.cheapest().get().account(), 1L, Long::sum);
+                } else {
+                    unroutable++;
+                }
+            }
+            assertThat(comparison.cheapestMix()).isEqualTo(mix);
+            assertThat(comparison.mixShare()).isEqualTo(share);
+            assertThat(comparison.unroutable()).isEqualTo(unroutable);
+            for (BatchComparison.AccountTotal total : comparison.accounts()) {
+                assertThat(total.total()).as(total.account() + " total")
+                        .isEqualTo(totals.getOrDefault(total.account(), Money.of("0", "USD")));
+                assertThat(total.unpriced()).as(total.account() + " unpriced")
+                        .isEqualTo(unpriced.getOrDefault(total.account(), 0L));
+            }
+        }
+    }
+
+    @Test
     void repricesPastTrafficOnEveryAccount() {
         Message past = new Message("SM1", id("twilio:work"), Channel.SMS, "+14155550100", US.e164(), "",
                 null, MessageStatus.DELIVERED, "delivered", java.util.OptionalInt.of(2),

@@ -36,6 +36,28 @@ class MetricsAndLedgerTest {
     }
 
     @Test
+    void repeatedSendsCountOnTheSameMetersPerTagCombination() {
+        Setup setup = new Setup();
+        setup.account("plivo:us", "0.002");
+        Router router = setup.router();
+
+        for (int i = 0; i < 3; i++) {
+            router.send(sms(US, "hello"));
+        }
+        router.send(sms(UK, "hello"));
+
+        var meters = setup.meters;
+        assertThat(meters.get(MetricNames.ATTEMPTS).tag(MetricNames.TAG_COUNTRY, "US").counters()).singleElement()
+                .satisfies(c -> assertThat(c.count()).isEqualTo(3));
+        assertThat(meters.get(MetricNames.ATTEMPTS).tag(MetricNames.TAG_COUNTRY, "GB").counter().count()).isEqualTo(1);
+        assertThat(meters.get(MetricNames.DELIVERIES).tag(MetricNames.TAG_COUNTRY, "US").counter().count())
+                .isEqualTo(3);
+        assertThat(meters.get(MetricNames.ATTEMPT_LATENCY).timer().count()).isEqualTo(4);
+        assertThat(meters.get(MetricNames.SPEND).tag(MetricNames.TAG_COUNTRY, "US").counter().count())
+                .isEqualTo(0.006, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
     void theLedgerKeepsAcceptedAndUnknownDeliveriesAndFreesNotSentOnes() {
         MutableClock clock = new MutableClock();
         InMemoryDeliveryLedger ledger = new InMemoryDeliveryLedger(Duration.ofHours(1), clock);

@@ -27,6 +27,11 @@ final class Accounts {
     }
 
     static Router router() {
+        return router(Integer.MAX_VALUE);
+    }
+
+    /** Six accounts whose decks hold {@code prefixes} prefixes each (see {@link PrefixData#deck(long, int)}). */
+    static Router router(int prefixes) {
         PriceBook.Builder prices = PriceBook.builder();
         SenderPools.Builder pools = SenderPools.builder();
         Router.Builder router = Router.builder();
@@ -34,7 +39,7 @@ final class Accounts {
         long seed = 11;
         for (String name : NAMES) {
             AccountId id = AccountId.parse(name);
-            prices.deck(id, Product.SMS, PrefixData.deck(seed++));
+            prices.deck(id, Product.SMS, PrefixData.deck(seed++, prefixes));
             pools.add("main", id, from);
             router.account(new Connector(id));
         }

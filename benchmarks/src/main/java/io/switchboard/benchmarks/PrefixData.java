@@ -78,7 +78,30 @@ final class PrefixData {
 
     /** A deck over all prefixes, with prices from a palette of about a thousand rates drawn from {@code seed}. */
     static RateDeck deck(long seed) {
-        List<String> prefixes = prefixes();
+        return deck(seed, prefixes());
+    }
+
+    /**
+     * A deck of {@code count} prefixes (all of them when {@code count} is at least their number): every prefix of up
+     * to three digits, so that every destination still has a country-level rate, and a random sample of the others
+     * drawn from {@code seed}.
+     */
+    static RateDeck deck(long seed, int count) {
+        List<String> all = prefixes();
+        if (count >= all.size()) {
+            return deck(seed);
+        }
+        List<String> chosen = new ArrayList<>(count);
+        List<String> longer = new ArrayList<>();
+        for (String prefix : all) {
+            (prefix.length() <= 3 ? chosen : longer).add(prefix);
+        }
+        Collections.shuffle(longer, new java.util.Random(seed));
+        chosen.addAll(longer.subList(0, Math.max(0, count - chosen.size())));
+        return deck(seed, chosen);
+    }
+
+    private static RateDeck deck(long seed, List<String> prefixes) {
         SplittableRandom random = new SplittableRandom(seed);
         Rate[] palette = new Rate[1000];
         for (int i = 0; i < palette.length; i++) {

@@ -55,6 +55,9 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     }
 
     public Money times(long units) {
+        if (units == 1) {
+            return this; // the common case of a price list (one segment, one message): no multiply, no normalizing
+        }
         return new Money(amount.multiply(BigDecimal.valueOf(units)), currency);
     }
 

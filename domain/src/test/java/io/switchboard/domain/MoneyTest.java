@@ -19,6 +19,16 @@ class MoneyTest {
     }
 
     @Test
+    void multipliesByWholeUnitsExactlyAndNormalized() {
+        Money rate = Money.of("0.0050", "USD");
+
+        assertThat(rate.times(1)).isEqualTo(Money.of("0.005", "USD"));
+        assertThat(rate.times(2)).isEqualTo(Money.of("0.01", "USD"));
+        assertThat(rate.times(2).amount().scale()).isEqualTo(2);
+        assertThat(rate.times(0)).isEqualTo(Money.zero(java.util.Currency.getInstance("USD")));
+    }
+
+    @Test
     void equalityIgnoresTrailingZeros() {
         assertThat(Money.of("0.00750", "USD")).isEqualTo(Money.of("0.0075", "USD"));
         assertThat(Money.of("0.000", "EUR")).isEqualTo(Money.zero(java.util.Currency.getInstance("EUR")))

@@ -196,6 +196,10 @@ final class TelnyxMapper {
             return Optional.empty();
         }
         String t = text.trim();
+        Instant usual = isoLayout(t);
+        if (usual != null) {
+            return Optional.of(usual);
+        }
         try {
             return Optional.of(OffsetDateTime.parse(t).toInstant());
         } catch (DateTimeParseException e) {
@@ -209,6 +213,76 @@ final class TelnyxMapper {
                 }
             }
         }
+    }
+
+    /**
+     * The layout of Telnyx's timestamps, {@code 2026-01-01T12:00:00.123+00:00} (any fraction of up to nine digits, or
+     * none; an offset or {@code Z}), read field by field: the formatter costs a few microseconds per date on the send
+     * path. Null for any other text, which the formatters then read as before.
+     */
+    static Instant isoLayout(String t) {
+        int n = t.length();
+        if (n < 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':'
+                || t.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 2);
+        int day = digits(t, 8, 2);
+        int hour = digits(t, 11, 2);
+        int minute = digits(t, 14, 2);
+        int second = digits(t, 17, 2);
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+            return null;
+        }
+        int i = 19;
+        int nanos = 0;
+        if (t.charAt(i) == '.') {
+            int start = ++i;
+            while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+                i++;
+            }
+            int length = i - start;
+            if (length < 1 || length > 9) {
+                return null;
+            }
+            nanos = digits(t, start, length);
+            for (int k = length; k < 9; k++) {
+                nanos *= 10;
+            }
+        }
+        int offsetSeconds;
+        if (i == n - 1 && t.charAt(i) == 'Z') {
+            offsetSeconds = 0;
+        } else if (i == n - 6 && (t.charAt(i) == '+' || t.charAt(i) == '-') && t.charAt(i + 3) == ':') {
+            int hours = digits(t, i + 1, 2);
+            int minutes = digits(t, i + 4, 2);
+            if (hours < 0 || minutes < 0) {
+                return null;
+            }
+            offsetSeconds = (t.charAt(i) == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
+        } else {
+            return null;
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second, nanos)
+                    .toInstant(ZoneOffset.ofTotalSeconds(offsetSeconds));
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The number written by {@code n} ASCII digits at {@code from}, or -1. */
+    private static int digits(String t, int from, int n) {
+        int value = 0;
+        for (int i = from; i < from + n; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static Optional<Duration> seconds(Long value) {

@@ -99,6 +99,12 @@ public final class RateDeck {
         return toMatch(e164, 1, find(e164, 1));
     }
 
+    /** The rate of the longest prefix of {@code number}, without the prefix itself: a lookup that allocates nothing. */
+    public Optional<Rate> rate(PhoneNumber number) {
+        int found = find(Checks.required(number, "number").e164(), 1);
+        return found == NONE ? Optional.empty() : Optional.of(rates[~found >>> 4]);
+    }
+
     /** The rate for the longest prefix of {@code digits}; non-digits end the walk. */
     public Optional<Match> match(CharSequence digits) {
         String text = Checks.required(digits, "digits").toString();

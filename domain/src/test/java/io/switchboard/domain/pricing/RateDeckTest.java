@@ -34,6 +34,14 @@ class RateDeckTest {
     }
 
     @Test
+    void theRateAloneIsTheRateOfTheLongestMatch() {
+        for (String number : List.of("+14155552671", "+12125550100", "+447911123456", "+447700900123", "+4930123456")) {
+            PhoneNumber to = PhoneNumber.parse(number);
+            assertThat(deck.rate(to)).as(number).isEqualTo(deck.match(to).map(RateDeck.Match::rate));
+        }
+    }
+
+    @Test
     void aDestinationWithNoPrefixIsUnpricedNotFree() {
         assertThat(deck.match(PhoneNumber.parse("+4930123456"))).isEmpty();
         assertThat(RateDeck.empty().match("14155552671")).isEmpty();
