@@ -19,12 +19,13 @@ class MoneyTest {
     }
 
     @Test
-    void multipliesByWholeUnitsExactlyAndNormalized() {
+    void multipliesByWholeUnitsExactly() {
         Money rate = Money.of("0.0050", "USD");
 
         assertThat(rate.times(1)).isEqualTo(Money.of("0.005", "USD"));
         assertThat(rate.times(2)).isEqualTo(Money.of("0.01", "USD"));
-        assertThat(rate.times(2).amount().scale()).isEqualTo(2);
+        assertThat(rate.times(1)).isSameAs(rate);
+        assertThat(rate.times(3).plainAmount()).isEqualTo("0.015");
         assertThat(rate.times(0)).isEqualTo(Money.zero(java.util.Currency.getInstance("USD")));
     }
 
