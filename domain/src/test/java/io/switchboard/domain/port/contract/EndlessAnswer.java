@@ -1,4 +1,4 @@
-package io.switchboard.adapters.twilio;
+package io.switchboard.domain.port.contract;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,16 +14,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * A server on loopback that answers every request with 200 and a JSON body that never ends: {@code opening}, then
  * {@code repeated} over and over until the client hangs up (or 1 GiB, so that a client without a limit still ends).
  */
-final class EndlessAnswer implements AutoCloseable {
+public final class EndlessAnswer implements AutoCloseable {
 
-    static final long SAFETY_CAP = 1L << 30;
+    public static final long SAFETY_CAP = 1L << 30;
 
     private final ServerSocket server;
     private final Thread thread;
     /** Bytes of body written so far, over all connections. */
-    final AtomicLong written = new AtomicLong();
+    public final AtomicLong written = new AtomicLong();
 
-    EndlessAnswer(String opening, String repeated) {
+    public EndlessAnswer(String opening, String repeated) {
         try {
             server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
@@ -37,7 +37,7 @@ final class EndlessAnswer implements AutoCloseable {
         thread.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getLocalPort() + path;
     }
 
