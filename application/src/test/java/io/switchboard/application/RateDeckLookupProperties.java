@@ -20,15 +20,20 @@ class RateDeckLookupProperties {
 
     @Provide
     Arbitrary<Set<String>> prefixes() {
-        // A small alphabet so that prefixes nest and overlap, across every stride boundary of the trie.
-        return Arbitraries.strings().withChars("0123").ofMinLength(1).ofMaxLength(12).set().ofMaxSize(200);
+        // A small alphabet so that prefixes nest and overlap, across every stride boundary of the trie; with 0, 1 and
+        // 7 to 9 the two-digit slots of a node fall in both halves of its 100-bit maps (below and above slot 64) and
+        // sit next to each other, so runs of equal matches start and end between them.
+        return Arbitraries.oneOf(
+                Arbitraries.strings().withChars("01789").ofMinLength(1).ofMaxLength(12).set().ofMaxSize(200),
+                Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(9).set().ofMinSize(500).ofMaxSize(2000));
     }
 
     @Provide
     Arbitrary<String> numbers() {
         return Arbitraries.oneOf(
-                Arbitraries.strings().withChars("0123").ofMinLength(0).ofMaxLength(15),
-                Arbitraries.strings().withChars("0123x").ofMinLength(0).ofMaxLength(15));
+                Arbitraries.strings().withChars("01789").ofMinLength(0).ofMaxLength(15),
+                Arbitraries.strings().withChars("01789x").ofMinLength(0).ofMaxLength(15),
+                Arbitraries.strings().numeric().ofMinLength(0).ofMaxLength(15));
     }
 
     @Property(tries = 500)
@@ -41,6 +46,18 @@ class RateDeckLookupProperties {
         }
         RateDeck deck = builder.build();
 
+        assertMatchesScan(deck, rows, number);
+        // Numbers that run through the deck's own prefixes reach its deepest nodes and their edges.
+        for (int i = 0; i < Math.min(rows.size(), 64); i++) {
+            String extended = rows.get(i) + number;
+            assertMatchesScan(deck, rows, extended.substring(0, Math.min(extended.length(), 15)));
+            assertMatchesScan(deck, rows, rows.get(i).substring(0, rows.get(i).length() - 1));
+        }
+        assertThat(deck.entries()).extracting(RateDeck.Entry::prefix)
+                .containsExactlyElementsOf(rows);
+    }
+
+    private static void assertMatchesScan(RateDeck deck, List<String> rows, String number) {
         Optional<RateDeck.Match> actual = deck.match(number);
 
         String best = null;
@@ -55,16 +72,14 @@ class RateDeckLookupProperties {
             }
         }
         if (best == null) {
-            assertThat(actual).isEmpty();
+            assertThat(actual).as(number).isEmpty();
         } else {
             String expected = best;
-            assertThat(actual).get().satisfies(m -> {
+            assertThat(actual).as(number).get().satisfies(m -> {
                 assertThat(m.prefix()).isEqualTo(expected);
                 assertThat(m.rate().price().amount())
                         .isEqualByComparingTo("0." + (rows.indexOf(expected) + 1));
             });
         }
-        assertThat(deck.entries()).extracting(RateDeck.Entry::prefix)
-                .containsExactlyElementsOf(rows);
     }
 }

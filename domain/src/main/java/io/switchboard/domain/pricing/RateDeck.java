@@ -70,8 +70,55 @@ public final class RateDeck {
         }
     }
 
-    /** The prefix that matched a destination and its rate. */
-    public record Match(String prefix, Rate rate) {
+    /**
+     * The prefix that matched a destination and its rate. A lookup makes one without copying the prefix: its digits
+     * are read from the destination when {@link #prefix()} is asked for.
+     */
+    public static final class Match {
+        private final String source;
+        private final int from;
+        private final int length;
+        private final Rate rate;
+
+        public Match(String prefix, Rate rate) {
+            this(Checks.required(prefix, "prefix"), 0, prefix.length(), Checks.required(rate, "rate"));
+        }
+
+        private Match(String source, int from, int length, Rate rate) {
+            this.source = source;
+            this.from = from;
+            this.length = length;
+            this.rate = rate;
+        }
+
+        /** The deck prefix that matched, digits only. */
+        public String prefix() {
+            return from == 0 && length == source.length() ? source : source.substring(from, from + length);
+        }
+
+        public Rate rate() {
+            return rate;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Match m && m.length == length && m.rate.equals(rate)
+                    && source.regionMatches(from, m.source, m.from, length);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = 0;
+            for (int i = from; i < from + length; i++) {
+                h = 31 * h + source.charAt(i);
+            }
+            return 31 * h + rate.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "Match[prefix=" + prefix() + ", rate=" + rate + "]";
+        }
     }
 
     public static RateDeck empty() {
@@ -116,45 +163,52 @@ public final class RateDeck {
             return Optional.empty();
         }
         int packed = ~found;
-        int length = packed & 0xF;
-        return Optional.of(new Match(text.substring(from, from + length), rates[packed >>> 4]));
+        return Optional.of(new Match(text, from, packed & 0xF, rates[packed >>> 4]));
     }
 
-    /** The encoded longest match for the digits of {@code s} from {@code from}, or {@link #NONE}. */
+    /**
+     * The encoded longest match for the digits of {@code s} from {@code from}, or {@link #NONE}; a non-digit ends the
+     * digits. One pass: each digit is read once, on the way down.
+     */
     private int find(String s, int from) {
-        int end = from;
         int n = s.length();
-        while (end < n) {
-            char c = s.charAt(end);
-            if (c < '0' || c > '9') {
-                break;
-            }
-            end++;
+        if (n - from < ROOT_DIGITS) {
+            return findShort(s, from);
         }
-        int length = end - from;
-        if (length < ROOT_DIGITS) {
-            if (length == 0) {
-                return NONE;
-            }
-            int d0 = s.charAt(from) - '0';
-            return length == 1 ? oneDigit[d0] : twoDigits[d0 * 10 + s.charAt(from + 1) - '0'];
+        int d0 = s.charAt(from) - '0';
+        int d1 = s.charAt(from + 1) - '0';
+        int d2 = s.charAt(from + 2) - '0';
+        if ((d0 | d1 | d2) < 0 || d0 > 9 || d1 > 9 || d2 > 9) {
+            return findShort(s, from);
         }
-        int v = root[(s.charAt(from) - '0') * 100 + (s.charAt(from + 1) - '0') * 10 + s.charAt(from + 2) - '0'];
+        int v = root[d0 * 100 + d1 * 10 + d2];
         int pos = from + ROOT_DIGITS;
         int[] trie = nodes;
         while (v >= 0) {
             int base = v * NODE_INTS;
-            int remaining = end - pos;
-            if (remaining >= 2) {
-                v = trie[base + FULL + (s.charAt(pos) - '0') * 10 + s.charAt(pos + 1) - '0'];
-                pos += 2;
-            } else if (remaining == 1) {
-                return trie[base + HALF + s.charAt(pos) - '0'];
-            } else {
+            int a = pos < n ? s.charAt(pos) - '0' : -1;
+            if (a < 0 || a > 9) {
                 return trie[base];
             }
+            int b = pos + 1 < n ? s.charAt(pos + 1) - '0' : -1;
+            if (b < 0 || b > 9) {
+                return trie[base + HALF + a];
+            }
+            v = trie[base + FULL + a * 10 + b];
+            pos += 2;
         }
         return v;
+    }
+
+    /** The match for fewer than {@link #ROOT_DIGITS} digits. */
+    private int findShort(String s, int from) {
+        int n = s.length();
+        int d0 = from < n ? s.charAt(from) - '0' : -1;
+        if (d0 < 0 || d0 > 9) {
+            return NONE;
+        }
+        int d1 = from + 1 < n ? s.charAt(from + 1) - '0' : -1;
+        return d1 < 0 || d1 > 9 ? oneDigit[d0] : twoDigits[d0 * 10 + d1];
     }
 
     /** The rows of the deck, in the order they were added. */

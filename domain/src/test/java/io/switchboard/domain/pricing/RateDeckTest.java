@@ -42,6 +42,18 @@ class RateDeckTest {
     }
 
     @Test
+    void aMatchIsAValueOfItsPrefixAndRate() {
+        RateDeck.Match found = deck.match(PhoneNumber.parse("+447911123456")).orElseThrow();
+
+        assertThat(found).isEqualTo(new RateDeck.Match("4479", Rate.perSegment("0.0500", "USD")))
+                .hasSameHashCodeAs(new RateDeck.Match("4479", Rate.perSegment("0.0500", "USD")))
+                .isNotEqualTo(new RateDeck.Match("447", Rate.perSegment("0.0500", "USD")))
+                .isNotEqualTo(new RateDeck.Match("4479", Rate.perSegment("0.0400", "USD")));
+        assertThat(found).hasToString("Match[prefix=4479, rate=" + Rate.perSegment("0.0500", "USD") + "]");
+        assertThat(deck.match("44791112").orElseThrow()).isEqualTo(found);
+    }
+
+    @Test
     void aDestinationWithNoPrefixIsUnpricedNotFree() {
         assertThat(deck.match(PhoneNumber.parse("+4930123456"))).isEmpty();
         assertThat(RateDeck.empty().match("14155552671")).isEmpty();
