@@ -85,9 +85,9 @@ public final class PriceBook {
         Map<Product, RateDeck> decks = userDecks.get(account);
         RateDeck deck = decks == null ? null : decks.get(product);
         if (deck != null) {
-            return deck.match(to).<PriceLookup>map(m -> new PriceLookup.Priced(m, PriceLookup.Source.USER_DECK))
-                    .orElseGet(() -> new PriceLookup.Unpriced("no prefix of " + to + " in the " + product
-                            + " deck of " + account));
+            Optional<RateDeck.Match> match = deck.match(to);
+            return match.isPresent() ? new PriceLookup.Priced(match.get(), PriceLookup.Source.USER_DECK)
+                    : new PriceLookup.Unpriced("no prefix of " + to + " in the " + product + " deck of " + account);
         }
         if (!pricing.containsKey(account)) {
             return new PriceLookup.Unpriced("no " + product + " deck and no pricing API for " + account);
@@ -102,9 +102,10 @@ public final class PriceBook {
             vendorDecks.refresh(key);
             return new PriceLookup.Unpriced(account + " " + product + " prices for " + country + " not loaded yet");
         }
-        return vendorDeck.match(to).<PriceLookup>map(m -> new PriceLookup.Priced(m, PriceLookup.Source.VENDOR_API))
-                .orElseGet(() -> new PriceLookup.Unpriced("no prefix of " + to + " in " + account + "'s "
-                        + product + " prices for " + country));
+        Optional<RateDeck.Match> match = vendorDeck.match(to);
+        return match.isPresent() ? new PriceLookup.Priced(match.get(), PriceLookup.Source.VENDOR_API)
+                : new PriceLookup.Unpriced("no prefix of " + to + " in " + account + "'s " + product
+                        + " prices for " + country);
     }
 
     /**

@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -20,7 +21,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.concurrent.TimeUnit;
 
-/** One route plan (quotes, sender, health, ordering) over six accounts of three vendors, Zipf destinations. */
+/**
+ * One route plan (quotes, sender, health, ordering) over six accounts of three vendors, Zipf destinations; with full
+ * decks, and with small ones to show what planning costs apart from the lookups.
+ */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
@@ -37,6 +41,10 @@ public class PlanBenchmark {
         "Ihr Termin wurde bestätigt. Bis bald!"
     };
 
+    /** Prefixes per deck: the full data set, or a small deck that stays in cache (the cost of planning alone). */
+    @Param({"all", "1000"})
+    public String prefixes;
+
     private Router router;
     private RoutingPolicy policy;
     private MessageRequest[] requests;
@@ -44,7 +52,7 @@ public class PlanBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        router = Accounts.router();
+        router = prefixes.equals("all") ? Accounts.router() : Accounts.router(Integer.parseInt(prefixes));
         policy = RoutingPolicy.ofDefaults();
         PhoneNumber[] numbers = PrefixData.phoneNumbers(REQUESTS, true, 5);
         requests = new MessageRequest[REQUESTS];

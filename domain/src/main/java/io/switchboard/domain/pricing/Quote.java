@@ -6,7 +6,6 @@ import io.switchboard.domain.Money;
 import io.switchboard.domain.SwitchboardException;
 import io.switchboard.domain.message.SmsEncoding;
 
-import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
@@ -39,8 +38,7 @@ public record Quote(
         if (units < 0) {
             throw SwitchboardException.invalid("units", "must not be negative, got " + units);
         }
-        if (!total.currency().equals(rate.price().currency())
-                || total.amount().compareTo(rate.price().amount().multiply(BigDecimal.valueOf(units))) != 0) {
+        if (!total.equals(rate.costOf(units))) {
             throw SwitchboardException.invalid("total", "must be rate x units = " + rate.costOf(units) + ", got " + total);
         }
     }
