@@ -11,7 +11,8 @@ import java.io.IOException;
 
 /**
  * Caps every response body: one that announces more than {@link #MAX_BYTES}, or streams past it (a page of many
- * megabytes, a body with no end), fails with {@link TooLarge} at the limit instead of being read into memory. The
+ * megabytes, a body with no end), fails with {@link TooLarge} at the limit instead of being read into memory. A body
+ * with a Content-Length within the cap is passed through as it is: OkHttp never reads it past that length. The
  * failure is an IOException, so a send that meets it is an unknown outcome and a read is unavailable.
  */
 final class BoundedBodies implements Interceptor {
@@ -45,9 +46,13 @@ final class BoundedBodies implements Interceptor {
         if (body == null) {
             return response;
         }
-        if (body.contentLength() > max) {
+        long declared = body.contentLength();
+        if (declared > max) {
             response.close();
             throw new TooLarge(max);
+        }
+        if (declared >= 0) {
+            return response; // OkHttp reads a fixed-length body up to its Content-Length and no further
         }
         ForwardingSource capped = new ForwardingSource(body.source()) {
             private long read;
@@ -65,7 +70,7 @@ final class BoundedBodies implements Interceptor {
             }
         };
         return response.newBuilder()
-                .body(ResponseBody.Companion.create(Okio.buffer(capped), body.contentType(), body.contentLength()))
+                .body(ResponseBody.Companion.create(Okio.buffer(capped), body.contentType(), -1))
                 .build();
     }
 }
