@@ -54,10 +54,8 @@ final class TwilioHttp {
                         .header("Accept", "application/json")
                         .build()))
                 .addInterceptor(new BoundedBodies())
-                .addInterceptor(new WriteTracker.Tracking())
                 .build();
-        okhttp3.Call.Factory calls = request -> client.newCall(
-                request.newBuilder().tag(WriteTracker.class, new WriteTracker()).build());
+        okhttp3.Call.Factory calls = request -> client.newCall(WriteTracker.tracked(request));
         Moshi moshi = new Moshi.Builder().build();
         Converter.Factory converters = new UnreadableBodies(MoshiConverterFactory.create(moshi));
         return new TwilioHttp(client,

@@ -3,7 +3,6 @@ package io.switchboard.adapters.twilio;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
 import okio.BufferedSink;
 
 import java.io.IOException;
@@ -11,7 +10,7 @@ import java.io.IOException;
 /**
  * Remembers whether a request body was handed to the connection, so that a failure afterwards can be told apart
  * from one before: after a send's body went out, Twilio may have accepted it. Each request carries its own tracker
- * as a tag (see {@link TwilioHttp}); the interceptor wraps the body to flip it.
+ * as a tag, set with its wrapped body by {@link #tracked} where {@link TwilioHttp} creates each call.
  */
 final class WriteTracker {
 
@@ -21,18 +20,18 @@ final class WriteTracker {
         return bodyWritten;
     }
 
-    /** Wraps every request body so that it marks its tracker once written, and is never replayed by OkHttp. */
-    static final class Tracking implements okhttp3.Interceptor {
-        @Override
-        public Response intercept(Chain chain) throws IOException {
-            Request request = chain.request();
-            WriteTracker tracker = request.tag(WriteTracker.class);
-            RequestBody body = request.body();
-            if (tracker == null || body == null) {
-                return chain.proceed(request);
-            }
-            return chain.proceed(request.newBuilder().method(request.method(), new Tracked(body, tracker)).build());
+    /**
+     * The request with a new tracker as its tag and its body, if any, wrapped so that it marks the tracker once
+     * written and is never replayed by OkHttp: one rebuild of the request, made where each call is created.
+     */
+    static Request tracked(Request request) {
+        WriteTracker tracker = new WriteTracker();
+        Request.Builder builder = request.newBuilder().tag(WriteTracker.class, tracker);
+        RequestBody body = request.body();
+        if (body != null) {
+            builder.method(request.method(), new Tracked(body, tracker));
         }
+        return builder.build();
     }
 
     /**
