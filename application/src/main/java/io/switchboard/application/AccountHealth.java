@@ -38,6 +38,10 @@ final class AccountHealth implements HealthView {
                 .slowCallRateThreshold(settings.slowCallRateThreshold())
                 .slowCallDurationThreshold(settings.slowCallDuration())
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                // Every send records its outcome in its account's window: a lock there is contended by every
+                // sending thread of a busy account, so the window is the lock-free one.
+                .slidingWindowSynchronizationStrategy(
+                        CircuitBreakerConfig.SlidingWindowSynchronizationStrategy.LOCK_FREE)
                 .slidingWindowSize(settings.slidingWindowSize())
                 .minimumNumberOfCalls(settings.minimumNumberOfCalls())
                 .waitDurationInOpenState(settings.waitInOpenState())
