@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.RandomAccess;
 
@@ -93,7 +94,7 @@ public final class RateDeck {
 
         /** The deck prefix that matched, digits only. */
         public String prefix() {
-            return from == 0 && length == source.length() ? source : source.substring(from, from + length);
+            return source.substring(from, from + length);
         }
 
         public Rate rate() {
@@ -102,17 +103,12 @@ public final class RateDeck {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Match m && m.length == length && m.rate.equals(rate)
-                    && source.regionMatches(from, m.source, m.from, length);
+            return o instanceof Match m && m.prefix().equals(prefix()) && m.rate.equals(rate);
         }
 
         @Override
         public int hashCode() {
-            int h = 0;
-            for (int i = from; i < from + length; i++) {
-                h = 31 * h + source.charAt(i);
-            }
-            return 31 * h + rate.hashCode();
+            return Objects.hash(prefix(), rate);
         }
 
         @Override
