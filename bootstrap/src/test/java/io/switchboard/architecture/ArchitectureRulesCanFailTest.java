@@ -24,7 +24,8 @@ class ArchitectureRulesCanFailTest {
     private static final JavaClasses FIXTURES = new ClassFileImporter().importPackages(
             "io.switchboard.domain.archfixture", "io.switchboard.domain.port.archfixture",
             "io.switchboard.application.archfixture", "io.switchboard.adapters.twilio.archfixture",
-            "io.switchboard.adapters.plivo.archfixture", "io.switchboard.sandbox.archfixture",
+            "io.switchboard.adapters.plivo.archfixture", "io.switchboard.adapters.http.archfixture",
+            "io.switchboard.sandbox.archfixture",
             "io.switchboard.bootstrap.archfixture");
 
     static Stream<Arguments> rulesAndTheViolationTheyMustReport() {
@@ -42,6 +43,8 @@ class ArchitectureRulesCanFailTest {
                 arguments("adapter -> Caffeine", ArchitectureRules.adapters_use_only_their_http_stack,
                         "com.github.benmanes.caffeine"),
                 arguments("twilio -> plivo", ArchitectureRules.adapters_do_not_know_each_other, "PlivoThing"),
+                arguments("adapters-http -> plivo", ArchitectureRules.adapters_do_not_know_each_other,
+                        "HttpThatKnowsPlivo"),
                 arguments("sandbox -> domain class", ArchitectureRules.sandbox_uses_only_the_jdk_and_moshi,
                         "io.switchboard.domain.PhoneNumber"),
                 arguments("Guice outside bootstrap", ArchitectureRules.only_bootstrap_uses_guice, "GuicyValue"),

@@ -4,6 +4,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
+import io.switchboard.adapters.http.BoundedBodies;
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.SwitchboardException;
 import okhttp3.Credentials;

@@ -1,6 +1,7 @@
 package io.switchboard.adapters.telnyx;
 
 import com.squareup.moshi.JsonEncodingException;
+import io.switchboard.adapters.http.BoundedBodies;
 import io.switchboard.adapters.telnyx.TelnyxErrors.Effect;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;

@@ -1,5 +1,6 @@
 package io.switchboard.adapters.telnyx;
 
+import io.switchboard.adapters.http.BoundedBodies;
 import io.switchboard.domain.port.contract.EndlessAnswer;
 import io.switchboard.domain.FailureKind;
 import io.switchboard.domain.PageRequest;

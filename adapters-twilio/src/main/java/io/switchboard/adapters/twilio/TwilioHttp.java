@@ -2,6 +2,7 @@ package io.switchboard.adapters.twilio;
 
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.Moshi;
+import io.switchboard.adapters.http.BoundedBodies;
 import okhttp3.Credentials;
 import okhttp3.OkHttpClient;
 import okhttp3.RequestBody;

@@ -1,4 +1,4 @@
-package io.switchboard.adapters.twilio;
+package io.switchboard.adapters.http;
 
 import okhttp3.Interceptor;
 import okhttp3.Response;
@@ -13,25 +13,26 @@ import java.io.IOException;
  * Caps every response body: one that announces more than {@link #MAX_BYTES}, or streams past it (a page of many
  * megabytes, a body with no end), fails with {@link TooLarge} at the limit instead of being read into memory. A body
  * with a Content-Length within the cap is passed through as it is: OkHttp never reads it past that length. The
- * failure is an IOException, so a send that meets it is an unknown outcome and a read is unavailable.
+ * failure is an IOException, so a send that meets it is an unknown outcome and a read is unavailable. One
+ * interceptor for every vendor adapter.
  */
-final class BoundedBodies implements Interceptor {
+public final class BoundedBodies implements Interceptor {
 
     /** Far above any answer of the API (a page of 1,000 records is about a megabyte). */
-    static final long MAX_BYTES = 16L * 1024 * 1024;
+    public static final long MAX_BYTES = 16L * 1024 * 1024;
 
     private final long max;
 
-    BoundedBodies() {
+    public BoundedBodies() {
         this(MAX_BYTES);
     }
 
-    BoundedBodies(long max) {
+    public BoundedBodies(long max) {
         this.max = max;
     }
 
     /** An answer larger than the cap. */
-    static final class TooLarge extends IOException {
+    public static final class TooLarge extends IOException {
         private static final long serialVersionUID = 1L;
 
         TooLarge(long max) {
