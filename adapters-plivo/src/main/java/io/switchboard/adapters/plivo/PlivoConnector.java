@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * One Plivo account as a {@link ProviderConnector}: messaging, voice, numbers, account, pricing and recordings
- * (Plivo has no usage or lookup port here), plus {@link #plivo()} for what only Plivo offers. Several accounts
+ * (Plivo has no usage or lookup port here), plus {@link #api()} for what only Plivo offers. Several accounts
  * share one OkHttp pool and dispatcher: pass the same client to each {@link #create} and close it yourself.
  */
 public final class PlivoConnector implements ProviderConnector {
@@ -59,11 +59,11 @@ public final class PlivoConnector implements ProviderConnector {
     }
 
     /**
-     * Plivo's own operations beyond the ports: the marketplace package by resource ({@code plivo().calls()},
+     * Plivo's own operations beyond the ports: the marketplace package by resource ({@code api().calls()},
      * {@code conferences()}, {@code endpoints()}, {@code numbers()}, {@code subaccounts()} ...), multi-destination
      * sends and Plivo's own filters.
      */
-    public PlivoApi plivo() {
+    public PlivoApi api() {
         return api;
     }
 

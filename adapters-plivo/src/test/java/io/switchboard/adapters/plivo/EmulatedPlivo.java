@@ -34,7 +34,7 @@ final class EmulatedPlivo implements AutoCloseable {
     }
 
     PlivoApi api() {
-        return connector.plivo();
+        return connector.api();
     }
 
     BigDecimal credit() {

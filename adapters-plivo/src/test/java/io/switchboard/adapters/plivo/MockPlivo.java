@@ -33,7 +33,7 @@ final class MockPlivo implements AutoCloseable {
     }
 
     PlivoApi api() {
-        return connector.plivo();
+        return connector.api();
     }
 
     void enqueue(int status, String body) {

@@ -16,7 +16,7 @@ import java.util.List;
 import static io.switchboard.adapters.plivo.EmulatedPlivo.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The account and its subaccounts, through {@code plivo().accounts()} and {@code plivo().subaccounts()}. */
+/** The account and its subaccounts, through {@code api().accounts()} and {@code api().subaccounts()}. */
 class PlivoAccountsTest {
 
     private static final PhoneNumber OWNED = PhoneNumber.parse("+12025550111");
@@ -108,7 +108,7 @@ class PlivoAccountsTest {
         PlivoConnector subConnector = plivo.connector("ops", sub.authId(), sub.authToken());
         BigDecimal before = plivo.credit();
 
-        String uuid = subConnector.plivo().messages().send(PlivoSmsRequest.builder().src(OWNED).dst(UK)
+        String uuid = subConnector.api().messages().send(PlivoSmsRequest.builder().src(OWNED).dst(UK)
                 .text("from the subaccount").build()).get(0).messageUuid().orElseThrow();
 
         assertThat(plivo.credit()).isEqualByComparingTo(before.subtract(new BigDecimal("0.038")));
@@ -123,9 +123,9 @@ class PlivoAccountsTest {
         PlivoSubaccountCredentials sub = api.subaccounts().create(PlivoSubaccountSettings.named("Later"));
         PlivoConnector subConnector = plivo.connector("later", sub.authId(), sub.authToken());
 
-        failure(FailureKind.AUTHENTICATION, () -> subConnector.plivo().accounts().get());
+        failure(FailureKind.AUTHENTICATION, () -> subConnector.api().accounts().get());
         api.subaccounts().modify(sub.authId(), PlivoSubaccountSettings.named("Later").enabled(true));
-        assertThat(subConnector.plivo().accounts().get().authId()).isEqualTo(sub.authId());
+        assertThat(subConnector.api().accounts().get().authId()).isEqualTo(sub.authId());
     }
 
     @Test
@@ -135,7 +135,7 @@ class PlivoAccountsTest {
                 .answerUrl(URI.create("https://example.com/theirs")).subaccount(sub.authId()).build());
         api.numbers().modify(OWNED.e164(), PlivoNumberChanges.none().withSubaccount(sub.authId()));
         PlivoConnector subConnector = plivo.connector("gone", sub.authId(), sub.authToken());
-        String endpointId = subConnector.plivo().endpoints().create(PlivoEndpointRequest.of("desk", "s3cret", "Desk"))
+        String endpointId = subConnector.api().endpoints().create(PlivoEndpointRequest.of("desk", "s3cret", "Desk"))
                 .endpointId();
         assertThat(api.numbers().list(PlivoNumberFilter.all().withSubaccount(sub.authId()), PlivoPaging.first())
                 .items()).extracting(PlivoNumber::number).containsExactly(OWNED.e164());
@@ -147,6 +147,6 @@ class PlivoAccountsTest {
         assertThat(api.applications().get(appId).subaccount()).isEmpty();
         assertThat(api.endpoints().get(endpointId).subaccount()).isEmpty();
         failure(FailureKind.NOT_FOUND, () -> api.subaccounts().get(sub.authId()));
-        failure(FailureKind.AUTHENTICATION, () -> subConnector.plivo().accounts().get());
+        failure(FailureKind.AUTHENTICATION, () -> subConnector.api().accounts().get());
     }
 }

@@ -10,7 +10,7 @@ import java.net.URI;
 import static io.switchboard.adapters.plivo.EmulatedPlivo.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Applications through {@code plivo().applications()}: create with every field, list, get, modify, delete. */
+/** Applications through {@code api().applications()}: create with every field, list, get, modify, delete. */
 class PlivoApplicationsTest {
 
     private final EmulatedPlivo plivo = new EmulatedPlivo();

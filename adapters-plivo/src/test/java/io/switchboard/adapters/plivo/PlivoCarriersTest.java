@@ -10,7 +10,7 @@ import java.util.List;
 import static io.switchboard.adapters.plivo.EmulatedPlivo.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Incoming carriers through {@code plivo().carriers()}: add, get, list (by name), modify, delete. */
+/** Incoming carriers through {@code api().carriers()}: add, get, list (by name), modify, delete. */
 class PlivoCarriersTest {
 
     private final EmulatedPlivo plivo = new EmulatedPlivo();

@@ -15,7 +15,7 @@ import static io.switchboard.adapters.plivo.EmulatedPlivo.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Live conferences through {@code plivo().conferences()}: three answered calls join conference "standup" (as a
+ * Live conferences through {@code api().conferences()}: three answered calls join conference "standup" (as a
  * Conference XML element would put them), then the seed's conference and member operations change it.
  */
 class PlivoConferencesTest {

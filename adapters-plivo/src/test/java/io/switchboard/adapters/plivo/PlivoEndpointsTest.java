@@ -10,7 +10,7 @@ import java.net.URI;
 import static io.switchboard.adapters.plivo.EmulatedPlivo.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** SIP endpoints through {@code plivo().endpoints()}: create, get, list, modify, delete. */
+/** SIP endpoints through {@code api().endpoints()}: create, get, list, modify, delete. */
 class PlivoEndpointsTest {
 
     private final EmulatedPlivo plivo = new EmulatedPlivo();

@@ -16,7 +16,7 @@ import static io.switchboard.adapters.plivo.EmulatedPlivo.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What {@code plivo().calls()} does to a live call held by the emulator: transfer (A leg, B leg, both), record,
+ * What {@code api().calls()} does to a live call held by the emulator: transfer (A leg, B leg, both), record,
  * play, speak and send digits, each visible in the call's state.
  */
 class PlivoLiveCallsTest {

@@ -14,7 +14,7 @@ import static io.switchboard.adapters.plivo.EmulatedPlivo.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Numbers through {@code plivo().numbers()}: the account's (list with every filter, get, add carrier numbers,
+ * Numbers through {@code api().numbers()}: the account's (list with every filter, get, add carrier numbers,
  * modify, unrent) and Plivo's for sale (search with every filter, buy).
  */
 class PlivoNumbersTest {

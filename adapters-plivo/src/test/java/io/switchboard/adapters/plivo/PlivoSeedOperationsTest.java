@@ -44,7 +44,7 @@ class PlivoSeedOperationsTest {
     private final PlivoEmulator emulator = new PlivoEmulator(config);
     private final OkHttpClient shared = new OkHttpClient();
     private final PlivoConnector connector = connector("default", PlivoEmulator.AUTH_ID, PlivoEmulator.AUTH_TOKEN);
-    private final PlivoApi api = connector.plivo();
+    private final PlivoApi api = connector.api();
 
     private PlivoConnector connector(String name, String authId, String token) {
         return PlivoConnector.create(PlivoConfig.builder().accountName(name).authId(authId).authToken(token)

@@ -16,7 +16,7 @@ import okhttp3.OkHttpClient;
 import java.util.Optional;
 
 /**
- * One Twilio account as a {@link ProviderConnector}: every port, plus {@link #twilio()} for what only Twilio offers.
+ * One Twilio account as a {@link ProviderConnector}: every port, plus {@link #api()} for what only Twilio offers.
  * Several accounts share the connection pool and dispatcher of the {@link OkHttpClient} they are created with; each
  * gets its own derived client with its credentials and timeouts.
  */
@@ -63,7 +63,7 @@ public final class TwilioConnector implements ProviderConnector {
     }
 
     /** Twilio's own operations (usage triggers, WhatsApp, Lookup packages, subaccounts, detailed prices). */
-    public TwilioApi twilio() {
+    public TwilioApi api() {
         return api;
     }
 

@@ -45,8 +45,8 @@ final class MockTwilio implements AutoCloseable {
                 .readTimeout(readTimeout);
     }
 
-    TwilioApi twilio() {
-        return connector.twilio();
+    TwilioApi api() {
+        return connector.api();
     }
 
     void enqueue(int status, String body) {

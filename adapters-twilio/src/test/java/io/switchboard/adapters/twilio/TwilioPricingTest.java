@@ -56,8 +56,8 @@ class TwilioPricingTest {
         twilio.enqueueResource(200, "pricing-messaging-gb.json");
         twilio.enqueueResource(200, "pricing-voice-number.json");
 
-        List<CarrierPrice> carriers = twilio.twilio().messagingPrices("GB");
-        var toNumber = twilio.twilio().voiceRateTo(PhoneNumber.parse("+447700900123"));
+        List<CarrierPrice> carriers = twilio.api().messagingPrices("GB");
+        var toNumber = twilio.api().voiceRateTo(PhoneNumber.parse("+447700900123"));
 
         assertThat(carriers).hasSize(4).first().satisfies(p -> {
             assertThat(p.carrier()).isEqualTo("Vodafone");

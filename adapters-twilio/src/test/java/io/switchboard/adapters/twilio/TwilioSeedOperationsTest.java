@@ -97,9 +97,9 @@ class TwilioSeedOperationsTest {
         }
         sendSms(UK, "not this one");
 
-        List<Message> listed = connector.twilio().listMessages(MessageQuery.all().withTo(US.e164())
+        List<Message> listed = connector.api().listMessages(MessageQuery.all().withTo(US.e164())
                 .withFrom(OWNED.e164()), LocalDate.parse("2026-03-10"), 4, 2);
-        List<Message> otherDay = connector.twilio().listMessages(MessageQuery.all(), LocalDate.parse("2026-03-09"),
+        List<Message> otherDay = connector.api().listMessages(MessageQuery.all(), LocalDate.parse("2026-03-09"),
                 10, 50);
 
         assertThat(listed).hasSize(4).allSatisfy(m -> assertThat(m.to()).isEqualTo(US.e164()))
@@ -179,9 +179,9 @@ class TwilioSeedOperationsTest {
     @Test
     @SeedOperation("twilio.lua.twilio_lookup_phone")
     void looksUpANumberWithTheRequestedFields() {
-        TwilioLookup lookup = connector.twilio().lookup(UK,
+        TwilioLookup lookup = connector.api().lookup(UK,
                 TwilioLookupField.parseList("line_type_intelligence,caller_name"));
-        TwilioLookup plain = connector.twilio().lookup(US, TwilioLookupField.parseList(""));
+        TwilioLookup plain = connector.api().lookup(US, TwilioLookupField.parseList(""));
 
         assertThat(lookup.valid()).isTrue();
         assertThat(lookup.countryIso()).contains("GB");
@@ -195,7 +195,7 @@ class TwilioSeedOperationsTest {
     @SeedOperation("twilio.lua.twilio_create_usage_trigger")
     void createsARecurringUsageTrigger() {
         sendSms(UK, "counted");
-        UsageTrigger trigger = connector.twilio().createUsageTrigger(UsageTriggerRequest.of("sms", "50.00",
+        UsageTrigger trigger = connector.api().createUsageTrigger(UsageTriggerRequest.of("sms", "50.00",
                 URI.create("https://example.com/twilio/callback")).withRecurring("monthly"));
 
         assertThat(trigger.id()).matches("UT[0-9a-f]{32}");
@@ -228,7 +228,7 @@ class TwilioSeedOperationsTest {
     @Test
     @SeedOperation("twilio.lua.twilio_send_whatsapp")
     void sendsWhatsAppWithThePrefixOnBothNumbersAndMedia() {
-        Message sent = connector.twilio().sendWhatsApp(UK, OWNED, "Hello via WhatsApp!",
+        Message sent = connector.api().sendWhatsApp(UK, OWNED, "Hello via WhatsApp!",
                 List.of(URI.create("https://example.com/menu.pdf")));
 
         assertThat(sent.channel()).isEqualTo(Channel.WHATSAPP);
@@ -242,7 +242,7 @@ class TwilioSeedOperationsTest {
     @SeedOperation("twilio.lua.twilio_get_account")
     void getsTheOwnAccountOrASubaccount() {
         AccountInfo own = connector.accountDetails().orElseThrow().info();
-        AccountInfo sub = connector.twilio().account(TwilioEmulator.SUBACCOUNT_SID);
+        AccountInfo sub = connector.api().account(TwilioEmulator.SUBACCOUNT_SID);
 
         assertThat(own.vendorAccountId()).isEqualTo(TwilioEmulator.ACCOUNT_SID);
         assertThat(own.status()).isEqualTo(AccountStatus.ACTIVE);

@@ -79,7 +79,7 @@ class TwilioWireTest {
     @Test
     void prefixesBothNumbersOfAWhatsAppMessage() {
         twilio.enqueueResource(201, "message-whatsapp-failed.json");
-        Message sent = twilio.twilio().sendWhatsApp(TO, FROM, "Hello via WhatsApp!",
+        Message sent = twilio.api().sendWhatsApp(TO, FROM, "Hello via WhatsApp!",
                 List.of(URI.create("https://example.com/menu.pdf")));
 
         String body = twilio.take().getBody().readUtf8();
@@ -116,7 +116,7 @@ class TwilioWireTest {
     @Test
     void filtersMessagesByTheDaySent() {
         twilio.enqueue(200, "{\"messages\": [], \"next_page_uri\": null}");
-        twilio.twilio().listMessages(MessageQuery.all(), LocalDate.parse("2026-01-05"), 10, 20);
+        twilio.api().listMessages(MessageQuery.all(), LocalDate.parse("2026-01-05"), 10, 20);
 
         RecordedRequest r = twilio.take();
         assertThat(r.getPath()).isEqualTo(BASE + "/Messages.json?DateSent=2026-01-05&PageSize=10");
@@ -127,7 +127,7 @@ class TwilioWireTest {
         twilio.enqueueResource(200, "messages-page.json");
         twilio.enqueueResource(200, "messages-page.json");
 
-        List<Message> messages = twilio.twilio().listMessages(MessageQuery.all().withTo(TO.e164()), null, 3, 2);
+        List<Message> messages = twilio.api().listMessages(MessageQuery.all().withTo(TO.e164()), null, 3, 2);
 
         assertThat(messages).hasSize(3);
         assertThat(twilio.take().getPath()).isEqualTo(BASE + "/Messages.json?To=%2B14155552346&PageSize=2");
@@ -221,7 +221,7 @@ class TwilioWireTest {
         String sub = "AC" + "11111111111111111111111111111111";
 
         twilio.connector.accountDetails().orElseThrow().info();
-        twilio.twilio().account(sub);
+        twilio.api().account(sub);
 
         assertThat(twilio.take().getPath()).isEqualTo("/2010-04-01/Accounts/" + ACCOUNT_SID + ".json");
         assertThat(twilio.take().getPath()).isEqualTo("/2010-04-01/Accounts/" + sub + ".json");
@@ -230,7 +230,7 @@ class TwilioWireTest {
     @Test
     void createsAUsageTriggerWithEveryParameter() {
         twilio.enqueueResource(201, "usage-trigger.json");
-        twilio.twilio().createUsageTrigger(UsageTriggerRequest.of("sms", "50.00",
+        twilio.api().createUsageTrigger(UsageTriggerRequest.of("sms", "50.00",
                 URI.create("https://example.com/twilio/callback")).withRecurring("monthly").withTriggerBy("price")
                 .withFriendlyName("sms over 50"));
 
@@ -276,7 +276,7 @@ class TwilioWireTest {
         PhoneNumber number = PhoneNumber.parse("+447700900123");
 
         twilio.connector.lookup().orElseThrow().lookup(number, Set.of(LookupField.LINE_TYPE, LookupField.CALLER_NAME));
-        twilio.twilio().lookup(number, Set.of());
+        twilio.api().lookup(number, Set.of());
 
         RecordedRequest withFields = twilio.take();
         assertThat(withFields.getRequestUrl().encodedPath()).isEqualTo("/v2/PhoneNumbers/+447700900123");
@@ -289,7 +289,7 @@ class TwilioWireTest {
         twilio.enqueueResource(200, "pricing-countries-page1.json");
         twilio.enqueueResource(200, "pricing-countries-page2.json");
 
-        List<String> countries = twilio.twilio().pricedCountries(io.switchboard.domain.pricing.Product.SMS);
+        List<String> countries = twilio.api().pricedCountries(io.switchboard.domain.pricing.Product.SMS);
 
         assertThat(countries).containsExactly("DE", "GB", "US");
         assertThat(twilio.take().getPath()).isEqualTo("/v1/Messaging/Countries?PageSize=1000");
