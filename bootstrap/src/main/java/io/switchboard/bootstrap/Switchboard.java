@@ -111,7 +111,7 @@ public final class Switchboard implements AutoCloseable {
         return vendorConnector(AccountId.parse("plivo:" + name), PlivoConnector.class);
     }
 
-    /** Telnyx's own API (seed operations with Telnyx filters, balance, rate-limit headers) for {@code telnyx:name}. */
+    /** Telnyx's own API (lists with Telnyx's filters, balance, rate-limit headers) for {@code telnyx:name}. */
     public TelnyxConnector telnyx(String name) {
         return vendorConnector(AccountId.parse("telnyx:" + name), TelnyxConnector.class);
     }

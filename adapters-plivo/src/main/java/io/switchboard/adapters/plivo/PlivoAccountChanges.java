@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The marketplace seed's account modify: a new name (of the account holder or business), city and address. At least
- * one must be given; {@code PlivoAccountChanges.none().withCity("Austin")}.
+ * Plivo's account modify (https://www.plivo.com/docs/account/api/account): a new name (of the account holder or
+ * business), city and address. At least one must be given; {@code PlivoAccountChanges.none().withCity("Austin")}.
  */
 public record PlivoAccountChanges(Optional<String> name, Optional<String> city, Optional<String> address) {
 

@@ -26,13 +26,13 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * What Plivo offers beyond the ports, with the seeds' parameters as they are. The marketplace package's operations are
- * grouped by resource, as the seed's table of contents: {@link #accounts()}, {@link #subaccounts()},
- * {@link #applications()}, {@link #calls()} (live calls included), {@link #conferences()}, {@link #endpoints()},
- * {@link #messages()}, {@link #numbers()}, {@link #pricing()}, {@link #recordings()} and {@link #carriers()}. The
- * methods on this class itself serve the Lua seed: sends to several destinations with a result per destination,
- * message and call lists with Plivo's own filters, numbers, applications and the account. Every method raises only
- * {@link SwitchboardException}, naming this account; parameters are checked before any request.
+ * What Plivo offers beyond the ports, with Plivo's parameters as they are. Its operations are grouped by resource, as
+ * Plivo's API reference (https://www.plivo.com/docs/) groups them: {@link #accounts()}, {@link #subaccounts()}, {@link
+ * #applications()}, {@link #calls()} (live calls included), {@link #conferences()}, {@link #endpoints()}, {@link
+ * #messages()}, {@link #numbers()}, {@link #pricing()}, {@link #recordings()} and {@link #carriers()}. The methods on
+ * this class itself are the common reads and sends with Plivo's own filters: sends to several destinations with a
+ * result per destination, message and call lists with Plivo's own filters, numbers, applications and the account. Every
+ * method raises only {@link SwitchboardException}, naming this account; parameters are checked before any request.
  */
 public final class PlivoApi {
 

@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every field of the marketplace seed's application create and modify: the URLs Plivo calls (answer, hangup, fallback,
- * message) with their methods (GET or POST; Plivo's default POST), whether the application is the default for new
- * numbers and for new endpoints, and the subaccount it belongs to. Creating needs {@code appName} and
- * {@code answerUrl}; modifying takes neither name (Plivo cannot rename an application) nor any field as required.
+ * Every field of Plivo's application create and modify (https://www.plivo.com/docs/voice/api/application): the URLs
+ * Plivo calls (answer, hangup, fallback, message) with their methods (GET or POST; Plivo's default POST), whether the
+ * application is the default for new numbers and for new endpoints, and the subaccount it belongs to. Creating needs
+ * {@code appName} and {@code answerUrl}; modifying takes neither name (Plivo cannot rename an application) nor any
+ * field as required.
  */
 public record PlivoApplicationRequest(
         Optional<String> appName,

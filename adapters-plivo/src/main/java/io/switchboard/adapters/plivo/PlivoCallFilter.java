@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The filters of the seeds' {@code list_calls}. {@code state} picks which of Plivo's call lists is read:
+ * The filters of a call list, in Plivo's words. {@code state} picks which of Plivo's call lists is read:
  * {@code queued} the queued calls, {@code live}, {@code ringing} or {@code in-progress} the live ones, and
  * {@code ended} (or nothing) the call records of ended calls; any other word is matched against an ended call's
  * {@code call_state} ({@code ANSWER}, {@code BUSY} ...). The time window bounds when a call started.

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The filters of the marketplace seed's list of completed calls: direction ({@code inbound} or {@code outbound}),
+ * The filters of Plivo's list of completed calls: direction ({@code inbound} or {@code outbound}),
  * from and to numbers, the billed duration (a range in seconds; equal bounds for an exact value) and the end time (a
  * window: from, inclusive, until, exclusive).
  */

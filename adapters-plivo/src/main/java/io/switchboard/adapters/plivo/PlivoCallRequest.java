@@ -16,7 +16,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Every parameter of the marketplace seed's make call, checked as the seed states: one to many destinations (numbers,
+ * Every parameter of Plivo's make a call (https://www.plivo.com/docs/voice/api/call/make-a-call), checked as Plivo
+ * states: one to many destinations (numbers,
  * or SIP URIs {@code sip:user@host}), the answer URL (required), ring / hangup / fallback URLs with their methods,
  * caller name (at most 50 characters), DTMF digits sent on answer ({@code w} waits half a second, {@code W} one
  * second, {@code @ms} sets the tone length) optionally before answer, a time limit (&gt; 0 s), a hangup on ring
@@ -101,7 +102,7 @@ public record PlivoCallRequest(
         return new Builder();
     }
 
-    /** A SIP URI as it is, or a number in E.164 (the seed writes numbers without '+'). */
+    /** A SIP URI as it is, or a number in E.164 (Plivo writes numbers without '+'). */
     static String destination(String raw) {
         String d = raw.trim();
         if (d.startsWith("sip:")) {
@@ -208,7 +209,7 @@ public record PlivoCallRequest(
             return this;
         }
 
-        /** Destinations as the seed passes them: numbers and SIP URIs joined with {@code <} (a bulk call). */
+        /** Destinations as Plivo's {@code to} takes them: numbers and SIP URIs joined with {@code <} (a bulk call). */
         public Builder to(String joined) {
             Checks.notBlank(joined, "to");
             for (String part : joined.split("<", -1)) {
@@ -303,7 +304,7 @@ public record PlivoCallRequest(
             return this;
         }
 
-        /** SIP headers as the seed writes them: {@code head1=val1,head2=val2}. */
+        /** SIP headers as Plivo's {@code sip_headers} takes them: {@code head1=val1,head2=val2}. */
         public Builder sipHeaders(String pairs) {
             Checks.notBlank(pairs, "sip_headers");
             for (String pair : pairs.split(",", -1)) {

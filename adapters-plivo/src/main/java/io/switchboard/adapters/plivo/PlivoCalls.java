@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Calls, as the marketplace seed lists them: make a call with every parameter; completed calls' records (list, get);
- * live calls (list, get, hang up one or all, transfer, record, play, speak, send digits); and cancelling a call
- * request still queued. Live-call operations take the call uuid of a live call; Plivo answers NOT_FOUND for any other.
+ * Calls, as Plivo's API reference lists them (https://www.plivo.com/docs/voice/api/call): make a call with every
+ * parameter; completed calls' records (list, get); live calls (list, get, hang up one or all, transfer, record, play,
+ * speak, send digits); and cancelling a call request still queued. Live-call operations take the call uuid of a live
+ * call; Plivo answers NOT_FOUND for any other.
  */
 public final class PlivoCalls {
 

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The checks the marketplace seed states for Plivo's parameters, run before any request: each failure is an
+ * The checks Plivo's API reference states for its parameters, run before any request: each failure is an
  * INVALID_REQUEST naming the parameter as Plivo spells it on the wire ({@code machine_detection_time}).
  */
 final class PlivoChecks {

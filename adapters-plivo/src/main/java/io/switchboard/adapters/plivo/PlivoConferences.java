@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Live conferences, as the marketplace seed lists them: list, get, hang up one or all, record; and their members: hang
- * up, kick, mute and unmute, deaf and undeaf, play and speak to them. {@code memberId} is one member id, several
- * joined with commas ({@code 10,11}), or {@code all}.
+ * Live conferences, as Plivo's API reference lists them (https://www.plivo.com/docs/voice/api/conference): list, get,
+ * hang up one or all, record; and their members: hang up, kick, mute and unmute, deaf and undeaf, play and speak to
+ * them. {@code memberId} is one member id, several joined with commas ({@code 10,11}), or {@code all}.
  */
 public final class PlivoConferences {
 

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The marketplace seed's endpoint modify: the password and alias (both required by the seed) and the application
+ * Plivo's endpoint modify: the password and alias (both required by Plivo) and the application
  * attached. {@link #toString()} never shows the password.
  */
 public record PlivoEndpointChanges(String password, String alias, Optional<String> appId) {

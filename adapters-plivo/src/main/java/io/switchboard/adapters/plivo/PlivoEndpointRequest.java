@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * A new SIP endpoint: username (Plivo appends digits to make the SIP username unique), password, alias (all three
- * required by the seed) and the application it uses. {@link #toString()} never shows the password.
+ * required by Plivo) and the application it uses. {@link #toString()} never shows the password.
  */
 public record PlivoEndpointRequest(String username, String password, String alias, Optional<String> appId) {
 

@@ -5,7 +5,7 @@ import com.squareup.moshi.Json;
 import java.util.List;
 
 /**
- * The answers of the marketplace seed's operations beyond {@link PlivoDtos}, with the wire's snake_case names. As
+ * The answers of Plivo's operations beyond {@link PlivoDtos}, with the wire's snake_case names. As
  * there, every field is nullable, and fields Plivo sends as a number in one answer and a string in another are
  * {@code Object}; the mapper reads them. Public only because Moshi binds records through public accessors.
  */

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The filters of the seeds' message lists: direction and state as Plivo words ({@code outbound},
+ * The filters of Plivo's message list: direction and state as Plivo words ({@code outbound},
  * {@code delivered}), sender ({@code src}) and recipient ({@code dst}), a time window on {@code message_time}
  * (inclusive start, exclusive end), the subaccount whose messages to list, and the carrier's error code, each
  * optional.

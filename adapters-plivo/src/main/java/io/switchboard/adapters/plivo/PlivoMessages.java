@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Messages, as the marketplace seed lists them: send (source, destinations, text, type, status URL and method, log),
- * list (subaccount, direction, time, error code, limit, offset) and get.
+ * Messages, as Plivo's API reference lists them (https://www.plivo.com/docs/messaging/api/message): send (source,
+ * destinations, text, type, status URL and method, log), list (subaccount, direction, time, error code, limit, offset)
+ * and get.
  */
 public final class PlivoMessages {
 

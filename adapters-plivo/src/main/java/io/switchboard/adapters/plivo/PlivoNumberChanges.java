@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The marketplace seed's number modify: link an application ({@link #withAppId}) or unlink any
+ * Plivo's number modify: link an application ({@link #withAppId}) or unlink any
  * ({@link #withoutApp}: Plivo's {@code app_id} set to null), move the number to a subaccount, and rename it.
  */
 public record PlivoNumberChanges(Optional<String> appId, boolean unlinkApp, Optional<String> subaccount,

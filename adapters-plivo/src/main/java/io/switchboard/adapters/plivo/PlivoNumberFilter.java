@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * The filters of a number list: {@code numberType} ({@code local}, {@code tollfree}, {@code mobile}, {@code national};
- * the marketplace seed's {@code type}), {@code service} ({@code voice}, {@code sms}, {@code voice,sms}), the digits a
+ * Plivo's {@code type}), {@code service} ({@code voice}, {@code sms}, {@code voice,sms}), the digits a
  * number starts with, the subaccount (auth id) whose numbers to list, and the alias.
  */
 public record PlivoNumberFilter(

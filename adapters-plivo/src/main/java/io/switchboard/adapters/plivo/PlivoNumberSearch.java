@@ -8,10 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A search for numbers to buy, with the seed's rules: the country (ISO alpha-2, required); the type ({@code fixed},
- * {@code mobile}, {@code tollfree} or {@code any}, Plivo's default); a pattern (digits after the country code); a
- * region (three characters or more, for fixed numbers only: a search with a region and no type is for fixed numbers);
- * services; and LATA and rate centre, for the US and Canada only.
+ * A search for numbers to buy, with Plivo's rules (https://www.plivo.com/docs/numbers/api/phone-number): the country
+ * (ISO alpha-2, required); the type ({@code fixed}, {@code mobile}, {@code tollfree} or {@code any}, Plivo's default);
+ * a pattern (digits after the country code); a region (three characters or more, for fixed numbers only: a search with
+ * a region and no type is for fixed numbers); services; and LATA and rate centre, for the US and Canada only.
  */
 public record PlivoNumberSearch(
         String countryIso,

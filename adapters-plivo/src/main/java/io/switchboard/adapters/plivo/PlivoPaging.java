@@ -7,7 +7,7 @@ import io.switchboard.domain.SwitchboardException;
 import java.util.Optional;
 
 /**
- * The marketplace seed's {@code limit} and {@code offset} for one page of a Plivo list: at most
+ * Plivo's {@code limit} and {@code offset} for one page of a Plivo list: at most
  * {@value #MAX_LIMIT} results (Plivo's maximum; a larger limit is refused here, before any request), starting after
  * {@code offset} results.
  */

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The filters of the marketplace seed's recording list: when recordings were added (a window: from, inclusive,
+ * The filters of Plivo's recording list: when recordings were added (a window: from, inclusive,
  * until, exclusive), the subaccount whose recordings to list, and the call recorded.
  */
 public record PlivoRecordingFilter(Optional<Instant> addedFrom, Optional<Instant> addedUntil,

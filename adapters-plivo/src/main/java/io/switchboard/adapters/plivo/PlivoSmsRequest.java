@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * One Plivo send to one or more destinations (joined with {@code <} on the wire, one message each), with every
- * parameter of the seeds' {@code send_sms}: type, status URL and method, and whether Plivo logs the text.
+ * parameter of Plivo's send a message (https://www.plivo.com/docs/messaging/api/message): type, status URL and method,
+ * and whether Plivo logs the text.
  *
  * @param src a number or an alphanumeric sender ID (not a pool: routing resolves pools first)
  * @param destinations one to {@value #MAX_DESTINATIONS} numbers, duplicates removed as Plivo does
@@ -99,7 +100,7 @@ public record PlivoSmsRequest(
             return this;
         }
 
-        /** Destinations as the Lua seed passes them: one E.164 number, or several joined with {@code <}. */
+        /** Destinations as Plivo's {@code dst} takes them: one E.164 number, or several joined with {@code <}. */
         public Builder dst(String joined) {
             Checks.notBlank(joined, "dst");
             for (String part : joined.split("<", -1)) {

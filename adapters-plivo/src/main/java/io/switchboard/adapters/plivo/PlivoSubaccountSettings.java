@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A subaccount's name (required on create and on modify, as the seed says) and whether it is enabled (Plivo's default
+ * A subaccount's name (Plivo requires it on create and on modify) and whether it is enabled (Plivo's default
  * on create: disabled). {@code PlivoSubaccountSettings.named("Support").enabled(true)}.
  */
 public record PlivoSubaccountSettings(String name, Optional<Boolean> enabled) {

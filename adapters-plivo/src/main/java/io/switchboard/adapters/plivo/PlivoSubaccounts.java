@@ -29,7 +29,7 @@ public final class PlivoSubaccounts {
         return new PlivoSubaccountCredentials(created.authId(), created.authToken());
     }
 
-    /** Renames a subaccount (the seed requires the name on every change) and enables or disables it. */
+    /** Renames a subaccount (Plivo requires the name on every change) and enables or disables it. */
     public void modify(String subauthId, PlivoSubaccountSettings settings) {
         Checks.required(settings, "settings");
         String id = api.id(subauthId, "subauth_id");
@@ -49,7 +49,7 @@ public final class PlivoSubaccounts {
     }
 
     /**
-     * Deletes a subaccount. As the seed describes, Plivo hands the numbers, endpoints and applications linked to it
+     * Deletes a subaccount. Plivo hands the numbers, endpoints and applications linked to it
      * to the main account.
      */
     public void delete(String subauthId) {

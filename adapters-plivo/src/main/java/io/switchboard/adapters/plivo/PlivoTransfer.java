@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A live call transfer, with the seed's rules: {@code legs} aleg (Plivo's default), bleg or both; the A leg's URL is
- * required when it is transferred (aleg, both), the B leg's when it is (bleg, both), and a URL for a leg that is not
- * transferred is refused. Methods are GET or POST (Plivo's default).
+ * A live call transfer, with Plivo's rules (https://www.plivo.com/docs/voice/api/call/transfer-a-call): {@code legs}
+ * aleg (Plivo's default), bleg or both; the A leg's URL is required when it is transferred (aleg, both), the B leg's
+ * when it is (bleg, both), and a URL for a leg that is not transferred is refused. Methods are GET or POST (Plivo's
+ * default).
  */
 public record PlivoTransfer(
         PlivoLegs legs,

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 /**
- * Calls through {@code plivo().calls()}: make with every parameter, completed calls' records, live calls, hanging up
+ * Calls through {@code api().calls()}: make with every parameter, completed calls' records, live calls, hanging up
  * one or all (a hung-up call is completed and billed), and cancelling a queued request.
  */
 class PlivoCallsTest {
@@ -44,7 +44,7 @@ class PlivoCallsTest {
     }
 
     @Test
-    void makeSendsEveryParameterOfTheSeed() {
+    void makeSendsEveryParameter() {
         plivo.emulator.holdNewCalls("in-progress");
         PlivoCallFired fired = calls.make(PlivoCallRequest.builder().from(OWNED).to(US)
                 .answerUrl(ANSWER, "GET")

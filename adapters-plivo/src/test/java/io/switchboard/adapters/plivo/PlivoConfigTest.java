@@ -37,7 +37,7 @@ class PlivoConfigTest {
     }
 
     @Test
-    void declaresTheConnectorSeedsBudget() {
+    void declaresThePowerAutomateConnectorsBudget() {
         PlivoConnector connector = PlivoConnector.create(valid().build(), new OkHttpClient());
         assertThat(connector.declaredRateLimit()).contains(RateLimit.of(100, Duration.ofSeconds(60)));
     }

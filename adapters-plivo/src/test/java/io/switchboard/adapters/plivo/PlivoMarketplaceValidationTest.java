@@ -109,7 +109,7 @@ class PlivoMarketplaceValidationTest {
     }
 
     @Test
-    void recordingPlayingSpeakingAndDigitsFollowTheSeed() {
+    void recordingPlayingSpeakingAndDigitsFollowPlivosRules() {
         invalid("file_format", () -> PlivoRecordingOptions.defaults().withFileFormat("ogg"));
         invalid("transcription_type", () -> PlivoRecordingOptions.defaults().withTranscription("manual", null, null));
         invalid("callback_url", () -> PlivoRecordingOptions.defaults().withCallback(URI.create("x"), null));
@@ -137,7 +137,7 @@ class PlivoMarketplaceValidationTest {
     }
 
     @Test
-    void accountsSubaccountsAndPagingFollowTheSeed() {
+    void accountsSubaccountsAndPagingFollowPlivosRules() {
         invalid("name", () -> api.accounts().modify(PlivoAccountChanges.none()));
         invalid("city", () -> PlivoAccountChanges.none().withCity(" "));
         invalid("name", () -> PlivoSubaccountSettings.named(""));
@@ -168,7 +168,7 @@ class PlivoMarketplaceValidationTest {
     }
 
     @Test
-    void numbersSearchesAndCarriersFollowTheSeed() {
+    void numbersSearchesAndCarriersFollowPlivosRules() {
         invalid("country_iso", () -> PlivoNumberSearch.in("USA"));
         invalid("type", () -> PlivoNumberSearch.in("US").withType("landline"));
         invalid("pattern", () -> PlivoNumberSearch.in("US").withPattern("41x"));

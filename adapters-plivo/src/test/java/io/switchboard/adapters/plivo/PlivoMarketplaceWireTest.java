@@ -34,7 +34,7 @@ class PlivoMarketplaceWireTest {
     }
 
     @Test
-    void makeCallPostsEverySeedParameterInSnakeCase() {
+    void makeCallPostsEveryParameterInSnakeCase() {
         plivo.enqueue(201, "{\"api_id\":\"a\",\"message\":\"call fired\",\"request_uuid\":[\"r-1\",\"r-2\"]}");
 
         PlivoCallFired fired = api.calls().make(PlivoCallRequest.builder().from(PhoneNumber.parse("+14155552671"))
@@ -147,7 +147,7 @@ class PlivoMarketplaceWireTest {
     }
 
     @Test
-    void listsSendTheSeedsFilterNames() {
+    void listsSendPlivosFilterNames() {
         String empty = "{\"api_id\":\"a\",\"meta\":{\"limit\":20,\"offset\":0,\"next\":null},\"objects\":[]}";
         for (int i = 0; i < 4; i++) {
             plivo.enqueue(200, empty);

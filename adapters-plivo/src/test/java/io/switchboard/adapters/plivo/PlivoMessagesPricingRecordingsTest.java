@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The marketplace seed's messages (send with every field, list with every filter, get), pricing by country and
- * recordings (list with every filter, get, delete), through {@code plivo().messages()}, {@code pricing()} and
+ * recordings (list with every filter, get, delete), through {@code api().messages()}, {@code pricing()} and
  * {@code recordings()}.
  */
 class PlivoMessagesPricingRecordingsTest {
@@ -37,7 +37,7 @@ class PlivoMessagesPricingRecordingsTest {
     }
 
     @Test
-    void messageSendTakesEveryFieldOfTheSeed() {
+    void messageSendTakesEveryField() {
         List<PlivoSendResult> sent = api.messages().send(PlivoSmsRequest.builder().src(OWNED)
                 .dst(UK.e164() + "<" + US.e164()).text("Your code is 1234").type("sms")
                 .statusUrl(URI.create("https://sms.example/status")).statusMethod("GET").log(false).build());

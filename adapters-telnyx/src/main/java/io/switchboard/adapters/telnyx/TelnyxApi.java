@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Telnyx's own operations, with the parameters the ports do not carry (the seed's {@code filter_*} parameters, the
+ * Telnyx's own operations, with the parameters the ports do not carry (Telnyx's {@code filter[...]} parameters, the
  * MMS subject and flag, calls by session, the full balance). Lists page by Telnyx page number: {@link #page(int, int)}
  * asks for a given page, and each page's cursor is the next page number. Failures are the same classified
  * {@link SwitchboardException}s the ports raise.
@@ -59,7 +59,7 @@ public final class TelnyxApi {
     }
 
     /**
-     * Seed {@code list_phone_numbers}: GET /phone_numbers with {@code filter[phone_number]},
+     * Telnyx's list phone numbers: GET /phone_numbers with {@code filter[phone_number]},
      * {@code filter[status]}.
      */
     public Page<OwnedNumber> listPhoneNumbers(TelnyxFilters.Numbers filter, PageRequest page) {
@@ -67,12 +67,12 @@ public final class TelnyxApi {
         return numbers.list(filter.phoneNumber(), filter.status(), page);
     }
 
-    /** Seed {@code get_phone_number}: GET /phone_numbers/{id}. */
+    /** Telnyx's retrieve a phone number: GET /phone_numbers/{id}. */
     public OwnedNumber phoneNumber(String phoneNumberId) {
         return numbers.get(errors.id(phoneNumberId, "phoneNumberId"));
     }
 
-    /** Seed {@code send_sms}: POST /messages with {@code subject}, {@code media_urls} and {@code type} MMS or SMS. */
+    /** Telnyx's send a message: POST /messages with {@code subject}, {@code media_urls} and {@code type} MMS or SMS. */
     public Message sendSms(TelnyxSendRequest request) {
         errors.required(request, "request");
         List<String> media = request.mediaUrls().stream().map(URI::toString).toList();
@@ -83,7 +83,7 @@ public final class TelnyxApi {
     }
 
     /**
-     * Seed {@code list_messages}. Telnyx has no plain message list: this reads message detail records, GET
+     * Messages with Telnyx's filters. Telnyx has no plain message list: this reads message detail records, GET
      * /detail_records?filter[record_type]=messaging, with {@code filter[direction]}, {@code filter[cli]} (source),
      * {@code filter[cld]} (destination) and {@code filter[status]}. Records carry no message body.
      */
@@ -99,7 +99,7 @@ public final class TelnyxApi {
     }
 
     /**
-     * Seed {@code list_calls}. Telnyx has no plain call list: this reads call-control detail records, GET
+     * Calls with Telnyx's filters. Telnyx has no plain call list: this reads call-control detail records, GET
      * /detail_records?filter[record_type]=call-control, with {@code filter[status]}. Live calls are in
      * {@link io.switchboard.domain.port.VoicePort#list}.
      */
@@ -113,7 +113,7 @@ public final class TelnyxApi {
     }
 
     /**
-     * Seed {@code get_call}: a call by {@code call_session_id}, which no Telnyx endpoint takes as a path. Read from the
+     * A call by {@code call_session_id}, which no Telnyx endpoint takes as a path. Read from the
      * call-control detail records ({@code filter[call_session_id]}), else from the connection's live calls (GET
      * /connections/{id}/active_calls); NOT_FOUND when neither has it.
      */
@@ -127,7 +127,7 @@ public final class TelnyxApi {
     }
 
     /**
-     * Seed {@code list_call_records} (recordings): GET /recordings with {@code filter[call_session_id]},
+     * Telnyx's list recordings: GET /recordings with {@code filter[call_session_id]},
      * {@code filter[conference_id]} and {@code filter[call_control_id]}.
      */
     public Page<Recording> listCallRecordings(TelnyxFilters.Recordings filter, PageRequest page) {

@@ -83,7 +83,7 @@ public final class TelnyxConnector implements ProviderConnector {
         return config;
     }
 
-    /** Telnyx operations beyond the ports: the seed's filters, MMS subject, calls by session, the full balance. */
+    /** Telnyx operations beyond the ports: Telnyx's list filters, MMS subject, calls by session, the full balance. */
     public TelnyxApi api() {
         return api;
     }

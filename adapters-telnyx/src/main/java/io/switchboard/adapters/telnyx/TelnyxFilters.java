@@ -6,8 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Telnyx's own list filters, as the seed names them. Values are Telnyx's words and travel verbatim as
- * {@code filter[...]} parameters; Telnyx (and the emulator) reject a value they do not know with a 4xx.
+ * Telnyx's own list filters, as its API reference (https://developers.telnyx.com/api) names them. Values are Telnyx's
+ * words and travel verbatim as {@code filter[...]} parameters; Telnyx (and the emulator) reject a value they do not
+ * know with a 4xx.
  */
 public final class TelnyxFilters {
 

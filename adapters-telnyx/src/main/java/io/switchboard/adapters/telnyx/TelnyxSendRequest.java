@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A Telnyx message with everything POST /messages takes from the seed's {@code send_sms}: an MMS subject and the
+ * A Telnyx message with everything Telnyx's POST /messages takes beyond the ports: an MMS subject and the
  * MMS flag beside the fields the domain's {@link io.switchboard.domain.message.MessageRequest} already has.
  *
  * @param from a number on the account (E.164) or an alphanumeric sender ID
@@ -42,7 +42,7 @@ public record TelnyxSendRequest(String from, PhoneNumber to, String text, Option
         webhookUrl.ifPresent(url -> requireHttp(url, "webhookUrl"));
     }
 
-    /** An SMS: the seed's three required parameters. */
+    /** An SMS: the three parameters Telnyx requires. */
     public static TelnyxSendRequest sms(String from, PhoneNumber to, String text) {
         return new TelnyxSendRequest(from, to, text, Optional.empty(), List.of(), false, Optional.empty());
     }

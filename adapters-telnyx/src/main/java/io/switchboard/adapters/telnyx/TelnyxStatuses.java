@@ -9,7 +9,7 @@ import java.util.Locale;
 /**
  * Telnyx's status words mapped to the unified ones. Several vocabularies meet here: a message's per-recipient
  * {@code to[].status}, a messaging detail record's final {@code status}, and the call statuses of detail records and
- * the seed. Anything unknown maps to UNKNOWN, never to an error.
+ * live calls. Anything unknown maps to UNKNOWN, never to an error.
  */
 final class TelnyxStatuses {
 

@@ -67,7 +67,7 @@ class TelnyxWireTest {
     }
 
     @Test
-    void sendsAnMmsWithMediaUrlsAndTheSeedsSubject() {
+    void sendsAnMmsWithMediaUrlsAndASubject() {
         telnyx.answerFile(200, "message.json").answerFile(200, "message.json");
         TelnyxConnector connector = telnyx.connector();
         connector.messaging().orElseThrow().send(MessageRequest.builder().to(TO).from(FROM).text("pic")

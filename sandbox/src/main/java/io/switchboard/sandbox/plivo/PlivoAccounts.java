@@ -14,7 +14,7 @@ import java.util.Map;
  * The account ({@code Account/{auth_id}/}: details, and name, city and address changed by POST) and its subaccounts
  * ({@code Subaccount/}). A subaccount is an account of its own (its auth id and token work on this emulator while it
  * is enabled, and it is disabled unless created enabled), spending its parent's credit. Deleting one hands its
- * numbers, endpoints and applications to the main account, as the marketplace seed describes.
+ * numbers, endpoints and applications to the main account, as Plivo's API reference describes.
  */
 final class PlivoAccounts {
   private final PlivoEmulator emulator;

@@ -156,7 +156,7 @@ final class PlivoCalls {
     return Response.json(201, answer);
   }
 
-  /** The seed's rules for the optional make-call parameters. */
+  /** Plivo's rules for the optional make-call parameters. */
   private void checkOptions(PlivoParams p) {
     String digits = p.text("send_digits");
     if (digits != null && !PlivoParams.DIGITS.matcher(digits).matches()) {

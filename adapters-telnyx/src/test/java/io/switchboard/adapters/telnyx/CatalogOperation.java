@@ -5,9 +5,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Marks the test that exercises a seed operation id ({@code telnyx.lua.send_sms}) end to end. */
+/** Marks the test that exercises one operation id of {@code operations.csv} ({@code telnyx.lua.send_sms}). */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-@interface SeedOperation {
+@interface CatalogOperation {
     String value();
 }

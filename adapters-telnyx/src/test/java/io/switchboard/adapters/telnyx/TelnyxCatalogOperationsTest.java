@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every operation of the Telnyx seed ({@code telnyx-lua-reference.txt}) with every one of its parameters, through
  * the adapter's typed API against the emulator.
  */
-class TelnyxSeedOperationsTest {
+class TelnyxCatalogOperationsTest {
 
     private static final String FROM = "+12025550121";
     private static final PhoneNumber US = PhoneNumber.parse("+14155550142");
@@ -46,7 +46,7 @@ class TelnyxSeedOperationsTest {
     }
 
     @Test
-    @SeedOperation("telnyx.lua.list_phone_numbers")
+    @CatalogOperation("telnyx.lua.list_phone_numbers")
     void listsPhoneNumbersByPageWithTheNumberAndStatusFilters() {
         TelnyxFilters.Numbers filter = TelnyxFilters.Numbers.all().withPhoneNumber("+1202555").withStatus("active");
         Page<OwnedNumber> first = api.listPhoneNumbers(filter, TelnyxApi.page(1, 1));
@@ -62,7 +62,7 @@ class TelnyxSeedOperationsTest {
     }
 
     @Test
-    @SeedOperation("telnyx.lua.get_phone_number")
+    @CatalogOperation("telnyx.lua.get_phone_number")
     void getsAPhoneNumberByItsTelnyxId() {
         OwnedNumber number = api.phoneNumber(emulator.phoneNumberId(FROM));
         assertThat(number.number()).isEqualTo(FROM);
@@ -71,7 +71,7 @@ class TelnyxSeedOperationsTest {
     }
 
     @Test
-    @SeedOperation("telnyx.lua.send_sms")
+    @CatalogOperation("telnyx.lua.send_sms")
     void sendsAnSmsAndAnMmsWithSubjectAndMedia() {
         Message sms = api.sendSms(TelnyxSendRequest.sms(FROM, GB, "Hello from Telnyx!"));
         assertThat(sms.id()).isNotBlank();
@@ -89,7 +89,7 @@ class TelnyxSeedOperationsTest {
     }
 
     @Test
-    @SeedOperation("telnyx.lua.list_messages")
+    @CatalogOperation("telnyx.lua.list_messages")
     void listsMessagesByDirectionSourceDestinationAndStatus() {
         String delivered = api.sendSms(TelnyxSendRequest.sms(FROM, US, "one")).id();
         api.sendSms(TelnyxSendRequest.sms(FROM, US, "two"));
@@ -111,7 +111,7 @@ class TelnyxSeedOperationsTest {
     }
 
     @Test
-    @SeedOperation("telnyx.lua.list_calls")
+    @CatalogOperation("telnyx.lua.list_calls")
     void listsCallsByStatusAndPage() {
         Call live = connector.voice().orElseThrow().place(CallRequest.of(GB, PhoneNumber.parse(FROM),
                 CallInstructions.url("https://example.com/hook")));
@@ -128,7 +128,7 @@ class TelnyxSeedOperationsTest {
     }
 
     @Test
-    @SeedOperation("telnyx.lua.get_call")
+    @CatalogOperation("telnyx.lua.get_call")
     void getsACallByItsSessionWhetherEndedOrLive() {
         Call ended = api.callBySession(emulator.seeded().completedCallSessionId());
         assertThat(ended.id()).isEqualTo(emulator.seeded().completedCallControlId());
@@ -143,7 +143,7 @@ class TelnyxSeedOperationsTest {
     }
 
     @Test
-    @SeedOperation("telnyx.lua.list_call_records")
+    @CatalogOperation("telnyx.lua.list_call_records")
     void listsRecordingsByCallSessionOrConferenceByPage() {
         TelnyxEmulator.Seeded seeded = emulator.seeded();
         TelnyxFilters.Recordings ofSession = TelnyxFilters.Recordings.all()

@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every operation of the Twilio seed, with its parameters, through the adapter's public API on the emulator. */
-class TwilioSeedOperationsTest {
+class TwilioCatalogOperationsTest {
 
     private static final PhoneNumber OWNED = TwilioConnectorContractTest.OWNED;
     private static final PhoneNumber UK = PhoneNumber.parse("+447700900123");
@@ -63,7 +63,7 @@ class TwilioSeedOperationsTest {
     }
 
     @Test
-    @SeedOperation("twilio.lua.twilio_send_sms")
+    @CatalogOperation("twilio.lua.twilio_send_sms")
     void sendsAnSmsOrMmsWithMediaAndStatusCallback() {
         Message sms = sendSms(UK, "Hello from Twilio!");
         Message mms = connector.messaging().orElseThrow().send(MessageRequest.builder().to(US).from(OWNED)
@@ -78,7 +78,7 @@ class TwilioSeedOperationsTest {
     }
 
     @Test
-    @SeedOperation("twilio.lua.twilio_get_message")
+    @CatalogOperation("twilio.lua.twilio_get_message")
     void getsAMessageBySidWithItsPrice() {
         Message sent = sendSms(UK, "fetch me");
         Message fetched = connector.messaging().orElseThrow().get(sent.id());
@@ -90,7 +90,7 @@ class TwilioSeedOperationsTest {
     }
 
     @Test
-    @SeedOperation("twilio.lua.twilio_list_messages")
+    @CatalogOperation("twilio.lua.twilio_list_messages")
     void listsMessagesByToFromAndDateSentUpToALimit() {
         for (int i = 0; i < 5; i++) {
             sendSms(US, "to list " + i);
@@ -108,7 +108,7 @@ class TwilioSeedOperationsTest {
     }
 
     @Test
-    @SeedOperation("twilio.lua.twilio_make_call")
+    @CatalogOperation("twilio.lua.twilio_make_call")
     void placesACallWithAUrlOrInlineTwimlAndAStatusCallback() {
         var voice = connector.voice().orElseThrow();
         Call byUrl = voice.place(CallRequest.of(UK, OWNED, CallInstructions.url("https://example.com/answer.xml"))
@@ -123,7 +123,7 @@ class TwilioSeedOperationsTest {
     }
 
     @Test
-    @SeedOperation("twilio.lua.twilio_get_call")
+    @CatalogOperation("twilio.lua.twilio_get_call")
     void getsACallWithDurationAndPriceOnceCompleted() {
         var voice = connector.voice().orElseThrow();
         Call placed = voice.place(CallRequest.of(UK, OWNED, CallInstructions.url("https://example.com/a.xml")));
@@ -138,7 +138,7 @@ class TwilioSeedOperationsTest {
     }
 
     @Test
-    @SeedOperation("twilio.lua.twilio_list_calls")
+    @CatalogOperation("twilio.lua.twilio_list_calls")
     void listsCallsByToFromAndStatusUpToALimit() {
         var voice = connector.voice().orElseThrow();
         voice.place(CallRequest.of(UK, OWNED, CallInstructions.url("https://example.com/a.xml")));
@@ -153,7 +153,7 @@ class TwilioSeedOperationsTest {
     }
 
     @Test
-    @SeedOperation("twilio.lua.twilio_list_phone_numbers")
+    @CatalogOperation("twilio.lua.twilio_list_phone_numbers")
     void listsTheAccountsNumbersWithCapabilitiesUpToALimit() {
         var numbers = connector.numbers().orElseThrow();
         List<OwnedNumber> all = Pages.collect(page -> numbers.list(NumberQuery.all(), page), 100, 2);
@@ -167,7 +167,7 @@ class TwilioSeedOperationsTest {
     }
 
     @Test
-    @SeedOperation("twilio.lua.twilio_get_phone_number")
+    @CatalogOperation("twilio.lua.twilio_get_phone_number")
     void getsANumberBySid() {
         var numbers = connector.numbers().orElseThrow();
         OwnedNumber first = numbers.list(NumberQuery.all(), PageRequest.first()).items().get(0);
@@ -177,7 +177,7 @@ class TwilioSeedOperationsTest {
     }
 
     @Test
-    @SeedOperation("twilio.lua.twilio_lookup_phone")
+    @CatalogOperation("twilio.lua.twilio_lookup_phone")
     void looksUpANumberWithTheRequestedFields() {
         TwilioLookup lookup = connector.api().lookup(UK,
                 TwilioLookupField.parseList("line_type_intelligence,caller_name"));
@@ -192,7 +192,7 @@ class TwilioSeedOperationsTest {
     }
 
     @Test
-    @SeedOperation("twilio.lua.twilio_create_usage_trigger")
+    @CatalogOperation("twilio.lua.twilio_create_usage_trigger")
     void createsARecurringUsageTrigger() {
         sendSms(UK, "counted");
         UsageTrigger trigger = connector.api().createUsageTrigger(UsageTriggerRequest.of("sms", "50.00",
@@ -208,7 +208,7 @@ class TwilioSeedOperationsTest {
     }
 
     @Test
-    @SeedOperation("twilio.lua.twilio_list_usage_records")
+    @CatalogOperation("twilio.lua.twilio_list_usage_records")
     void listsUsageRecordsByCategoryAndDatesUpToALimit() {
         sendSms(UK, "one");
         sendSms(UK, "two");
@@ -226,7 +226,7 @@ class TwilioSeedOperationsTest {
     }
 
     @Test
-    @SeedOperation("twilio.lua.twilio_send_whatsapp")
+    @CatalogOperation("twilio.lua.twilio_send_whatsapp")
     void sendsWhatsAppWithThePrefixOnBothNumbersAndMedia() {
         Message sent = connector.api().sendWhatsApp(UK, OWNED, "Hello via WhatsApp!",
                 List.of(URI.create("https://example.com/menu.pdf")));
@@ -239,7 +239,7 @@ class TwilioSeedOperationsTest {
     }
 
     @Test
-    @SeedOperation("twilio.lua.twilio_get_account")
+    @CatalogOperation("twilio.lua.twilio_get_account")
     void getsTheOwnAccountOrASubaccount() {
         AccountInfo own = connector.accountDetails().orElseThrow().info();
         AccountInfo sub = connector.api().account(TwilioEmulator.SUBACCOUNT_SID);
@@ -253,7 +253,7 @@ class TwilioSeedOperationsTest {
     }
 
     @Test
-    @SeedOperation("twilio.lua.twilio_list_recordings")
+    @CatalogOperation("twilio.lua.twilio_list_recordings")
     void listsRecordingsByCallAndDateUpToALimit() {
         var recordings = connector.recordings().orElseThrow();
         List<Recording> all = Pages.collect(page -> recordings.list(RecordingQuery.all(), page), 10, 50);
@@ -269,7 +269,7 @@ class TwilioSeedOperationsTest {
     }
 
     @Test
-    @SeedOperation("twilio.lua.twilio_delete_recording")
+    @CatalogOperation("twilio.lua.twilio_delete_recording")
     void deletesARecording() {
         var recordings = connector.recordings().orElseThrow();
         Recording first = recordings.list(RecordingQuery.all(), PageRequest.first()).items().get(0);

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Every operation of the two Plivo seeds (the Lua reference and the Power Automate connector), with its parameters,
  * through the public API against the emulator. docs/seed-coverage.md names these methods per seed operation id.
  */
-class PlivoSeedOperationsTest {
+class PlivoCatalogOperationsTest {
 
     private static final PhoneNumber OWNED = PhoneNumber.parse("+12025550111");
     private static final PhoneNumber UK = PhoneNumber.parse("+447700900123");
