@@ -31,15 +31,15 @@ public final class TwilioApi {
 
     private final TwilioContext ctx;
     private final TwilioMessaging messaging;
-    private final TwilioLookups lookups;
+    private final TwilioLookup lookup;
     private final TwilioAccount account;
     private final TwilioPricing pricing;
 
-    TwilioApi(TwilioContext ctx, TwilioMessaging messaging, TwilioLookups lookups, TwilioAccount account,
+    TwilioApi(TwilioContext ctx, TwilioMessaging messaging, TwilioLookup lookup, TwilioAccount account,
             TwilioPricing pricing) {
         this.ctx = ctx;
         this.messaging = messaging;
-        this.lookups = lookups;
+        this.lookup = lookup;
         this.account = account;
         this.pricing = pricing;
     }
@@ -87,9 +87,9 @@ public final class TwilioApi {
     }
 
     /** Lookup v2 with any of Twilio's data packages; an empty set asks for validation only. */
-    public TwilioLookup lookup(PhoneNumber number, Set<TwilioLookupField> fields) {
+    public TwilioNumberLookup lookup(PhoneNumber number, Set<TwilioLookupField> fields) {
         return ctx.guard(() -> {
-            return lookups.lookupTwilio(number, fields);
+            return lookup.lookupTwilio(number, fields);
         });
     }
 

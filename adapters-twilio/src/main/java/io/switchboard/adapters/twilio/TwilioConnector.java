@@ -30,7 +30,7 @@ public final class TwilioConnector implements ProviderConnector {
     private final TwilioPricing pricing;
     private final TwilioRecordings recordings;
     private final TwilioUsage usage;
-    private final TwilioLookups lookups;
+    private final TwilioLookup lookup;
     private final TwilioApi api;
 
     private TwilioConnector(TwilioConfig config, OkHttpClient shared) {
@@ -43,8 +43,8 @@ public final class TwilioConnector implements ProviderConnector {
         this.pricing = new TwilioPricing(ctx);
         this.recordings = new TwilioRecordings(ctx);
         this.usage = new TwilioUsage(ctx);
-        this.lookups = new TwilioLookups(ctx);
-        this.api = new TwilioApi(ctx, messaging, lookups, account, pricing);
+        this.lookup = new TwilioLookup(ctx);
+        this.api = new TwilioApi(ctx, messaging, lookup, account, pricing);
     }
 
     /**
@@ -104,7 +104,7 @@ public final class TwilioConnector implements ProviderConnector {
 
     @Override
     public Optional<LookupPort> lookup() {
-        return Optional.of(lookups);
+        return Optional.of(lookup);
     }
 
     @Override

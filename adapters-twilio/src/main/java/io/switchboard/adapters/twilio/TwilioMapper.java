@@ -129,13 +129,13 @@ final class TwilioMapper {
                 positiveMoney(r.price(), r.priceUnit()));
     }
 
-    TwilioLookup lookup(LookupDto l) {
-        Optional<TwilioLookup.LineTypeIntelligence> lineType = Optional.ofNullable(l.lineTypeIntelligence())
-                .map(t -> new TwilioLookup.LineTypeIntelligence(nonBlank(t.carrierName()),
+    TwilioNumberLookup lookup(LookupDto l) {
+        Optional<TwilioNumberLookup.LineTypeIntelligence> lineType = Optional.ofNullable(l.lineTypeIntelligence())
+                .map(t -> new TwilioNumberLookup.LineTypeIntelligence(nonBlank(t.carrierName()),
                         TwilioStatuses.lineType(t.type()), t.type() == null ? "" : t.type(),
                         nonBlank(t.mobileCountryCode()), nonBlank(t.mobileNetworkCode()), nonBlank(t.errorCode())));
-        Optional<TwilioLookup.CallerName> callerName = Optional.ofNullable(l.callerName())
-                .map(c -> new TwilioLookup.CallerName(nonBlank(c.callerName()), nonBlank(c.callerType()),
+        Optional<TwilioNumberLookup.CallerName> callerName = Optional.ofNullable(l.callerName())
+                .map(c -> new TwilioNumberLookup.CallerName(nonBlank(c.callerName()), nonBlank(c.callerType()),
                         nonBlank(c.errorCode())));
         Map<String, Map<String, Object>> others = new HashMap<>();
         putIfPresent(others, "sim_swap", l.simSwap());
@@ -146,7 +146,7 @@ final class TwilioMapper {
         putIfPresent(others, "sms_pumping_risk", l.smsPumpingRisk());
         putIfPresent(others, "phone_number_quality_score", l.phoneNumberQualityScore());
         putIfPresent(others, "pre_fill", l.preFill());
-        return new TwilioLookup(l.phoneNumber(), Boolean.TRUE.equals(l.valid()), l.validationErrors(),
+        return new TwilioNumberLookup(l.phoneNumber(), Boolean.TRUE.equals(l.valid()), l.validationErrors(),
                 nonBlank(l.countryCode()), nonBlank(l.callingCountryCode()), nonBlank(l.nationalFormat()), lineType,
                 callerName, others);
     }

@@ -179,9 +179,9 @@ class TwilioCatalogOperationsTest {
     @Test
     @CatalogOperation("twilio.lua.twilio_lookup_phone")
     void looksUpANumberWithTheRequestedFields() {
-        TwilioLookup lookup = connector.api().lookup(UK,
+        TwilioNumberLookup lookup = connector.api().lookup(UK,
                 TwilioLookupField.parseList("line_type_intelligence,caller_name"));
-        TwilioLookup plain = connector.api().lookup(US, TwilioLookupField.parseList(""));
+        TwilioNumberLookup plain = connector.api().lookup(US, TwilioLookupField.parseList(""));
 
         assertThat(lookup.valid()).isTrue();
         assertThat(lookup.countryIso()).contains("GB");

@@ -174,7 +174,7 @@ class TwilioParsingTest {
 
     @Test
     void readsALookupWithLineTypeCallerNameAndOtherPackages() throws IOException {
-        TwilioLookup lookup = mapper.lookup(read(LookupDto.class, "lookup.json"));
+        TwilioNumberLookup lookup = mapper.lookup(read(LookupDto.class, "lookup.json"));
 
         assertThat(lookup.valid()).isTrue();
         assertThat(lookup.countryIso()).contains("GB");
