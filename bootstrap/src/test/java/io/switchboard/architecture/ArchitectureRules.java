@@ -100,4 +100,44 @@ final class ArchitectureRules {
             .and().areDeclaredInClassesThat().haveSimpleNameNotEndingWith("Builder")
             .should().beFinal()
             .because("domain values are shared across threads and routing attempts without copying");
+
+    // ---- the adapter template (docs/adapters/anatomy.md); AdapterTemplate says what a vendor adapter is
+
+    private static final DescribedPredicate<JavaClass> IN_A_VENDOR_ADAPTER = DescribedPredicate.describe(
+            "are in a vendor adapter (io.switchboard.adapters.<vendor>.., adapters-http aside)",
+            c -> AdapterTemplate.vendorOf(c).isPresent());
+
+    static final ArchRule each_adapter_has_one_public_connector_named_after_its_vendor = classes()
+            .that(IN_A_VENDOR_ADAPTER)
+            .should(AdapterTemplate.haveOnePublicConnectorNamedAfterTheirVendor())
+            .because("bootstrap wires, and a reader finds, an account of any vendor the same way: through "
+                    + "<Vendor>Connector.create(config, sharedHttp)");
+
+    static final ArchRule each_adapter_has_a_public_config = classes()
+            .that(IN_A_VENDOR_ADAPTER)
+            .should(AdapterTemplate.haveAPublicConfig())
+            .because("an account's settings are one immutable <Vendor>Config, built and checked before any request");
+
+    static final ArchRule each_connector_reaches_its_vendor_api_through_api = classes()
+            .that(IN_A_VENDOR_ADAPTER)
+            .should(AdapterTemplate.offerTheirVendorApiThroughApi())
+            .because("what only one vendor offers is reached the same way for every vendor: connector.api()");
+
+    static final ArchRule adapter_plumbing_is_not_public = classes()
+            .that(IN_A_VENDOR_ADAPTER)
+            .should(AdapterTemplate.keepTheirPlumbingInsideTheirPackage())
+            .because("the wire (HTTP, error tables, mapping, paging, DTOs, Retrofit interfaces) can change with the "
+                    + "vendor's API without changing the library's");
+
+    static final ArchRule ports_are_implemented_alike_in_every_adapter = classes()
+            .that(IN_A_VENDOR_ADAPTER)
+            .should(AdapterTemplate.implementEachPortInAPackagePrivateVendorCapabilityClass())
+            .because("learning one adapter teaches all: TwilioMessaging, PlivoMessaging and TelnyxMessaging each "
+                    + "implement MessagingPort, and callers reach them only through the connector's ports");
+
+    static final ArchRule adapter_apis_have_no_get_prefixes = classes()
+            .that(IN_A_VENDOR_ADAPTER)
+            .should(AdapterTemplate.declareNoPublicGetPrefixedMethod())
+            .because("accessors are named after what they answer (calls().get(uuid), config()), as in Retrofit and "
+                    + "OkHttp");
 }

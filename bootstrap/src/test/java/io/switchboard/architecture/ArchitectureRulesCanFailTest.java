@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +26,7 @@ class ArchitectureRulesCanFailTest {
             "io.switchboard.domain.archfixture", "io.switchboard.domain.port.archfixture",
             "io.switchboard.application.archfixture", "io.switchboard.adapters.twilio.archfixture",
             "io.switchboard.adapters.plivo.archfixture", "io.switchboard.adapters.http.archfixture",
+            "io.switchboard.adapters.acme.archfixture",
             "io.switchboard.sandbox.archfixture",
             "io.switchboard.bootstrap.archfixture");
 
@@ -50,7 +52,37 @@ class ArchitectureRulesCanFailTest {
                 arguments("Guice outside bootstrap", ArchitectureRules.only_bootstrap_uses_guice, "GuicyValue"),
                 arguments("package cycle", ArchitectureRules.no_package_cycles, "cycle.a.A"),
                 arguments("port as a class", ArchitectureRules.ports_are_interfaces, "ConcretePort"),
-                arguments("mutable domain field", ArchitectureRules.domain_values_are_immutable, "GuicyValue.mutable"));
+                arguments("mutable domain field", ArchitectureRules.domain_values_are_immutable, "GuicyValue.mutable"),
+                // the adapter template: acme is a fourth vendor that breaks each rule once; the plivo and twilio
+                // fixture packages are vendors with nothing but a stray class in them
+                arguments("second connector",
+                        ArchitectureRules.each_adapter_has_one_public_connector_named_after_its_vendor,
+                        "acme.archfixture.AcmeClient implements ProviderConnector"),
+                arguments("adapter without connector",
+                        ArchitectureRules.each_adapter_has_one_public_connector_named_after_its_vendor,
+                        "adapter plivo has 0 ProviderConnector implementations"),
+                arguments("package-private config", ArchitectureRules.each_adapter_has_a_public_config,
+                        "acme.archfixture.AcmeConfig is not public"),
+                arguments("adapter without config", ArchitectureRules.each_adapter_has_a_public_config,
+                        "adapter twilio has no TwilioConfig"),
+                arguments("vendor API as acme()", ArchitectureRules.each_connector_reaches_its_vendor_api_through_api,
+                        "acme.archfixture.AcmeConnector has no public api() returning the adapter's public AcmeApi"),
+                arguments("public HTTP", ArchitectureRules.adapter_plumbing_is_not_public,
+                        "acme.archfixture.AcmeHttp is public"),
+                arguments("public nested DTO", ArchitectureRules.adapter_plumbing_is_not_public,
+                        "acme.archfixture.AcmeDtos$MessageDto is public"),
+                arguments("public Retrofit interface", ArchitectureRules.adapter_plumbing_is_not_public,
+                        "acme.archfixture.AcmeEndpoints is public"),
+                arguments("adapter without plumbing", ArchitectureRules.adapter_plumbing_is_not_public,
+                        "adapter plivo has no class named"),
+                arguments("port class misnamed", ArchitectureRules.ports_are_implemented_alike_in_every_adapter,
+                        "AcmeMessages implements [MessagingPort]; a port is implemented by a class named "
+                                + "AcmeMessaging"),
+                arguments("public port class", ArchitectureRules.ports_are_implemented_alike_in_every_adapter,
+                        "AcmeMessages implements [MessagingPort] but is not a package-private top-level class"),
+                arguments("adapter without ports", ArchitectureRules.ports_are_implemented_alike_in_every_adapter,
+                        "adapter twilio implements no port"),
+                arguments("get prefix", ArchitectureRules.adapter_apis_have_no_get_prefixes, "AcmeApi.getBalance()"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -69,6 +101,16 @@ class ArchitectureRulesCanFailTest {
         assertThatThrownBy(() -> ArchitectureRules.ports_are_interfaces.check(unrelated))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("failed to check any classes");
+        for (ArchRule templateRule : List.of(
+                ArchitectureRules.each_adapter_has_one_public_connector_named_after_its_vendor,
+                ArchitectureRules.each_adapter_has_a_public_config,
+                ArchitectureRules.each_connector_reaches_its_vendor_api_through_api,
+                ArchitectureRules.adapter_plumbing_is_not_public,
+                ArchitectureRules.ports_are_implemented_alike_in_every_adapter,
+                ArchitectureRules.adapter_apis_have_no_get_prefixes)) {
+            assertThatThrownBy(() -> templateRule.check(unrelated)).isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("failed to check any classes");
+        }
         assertThatThrownBy(() -> ArchitectureRules.modules_depend_in_one_direction.check(unrelated))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("empty");

@@ -1,9 +1,12 @@
 package io.switchboard.architecture;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Applies every architecture rule to the production classes of all modules (bootstrap sees them all). */
 @AnalyzeClasses(packages = "io.switchboard", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -30,4 +33,21 @@ class ArchitectureTest {
     static final ArchRule ports_are_interfaces = ArchitectureRules.ports_are_interfaces;
     @ArchTest
     static final ArchRule domain_values_are_immutable = ArchitectureRules.domain_values_are_immutable;
+    @ArchTest
+    static final ArchRule each_adapter_has_one_public_connector_named_after_its_vendor =
+            ArchitectureRules.each_adapter_has_one_public_connector_named_after_its_vendor;
+    @ArchTest
+    static final ArchRule each_adapter_has_a_public_config = ArchitectureRules.each_adapter_has_a_public_config;
+    @ArchTest
+    static final ArchRule each_connector_reaches_its_vendor_api_through_api =
+            ArchitectureRules.each_connector_reaches_its_vendor_api_through_api;
+    @ArchTest
+    static final ArchRule adapter_plumbing_is_not_public = ArchitectureRules.adapter_plumbing_is_not_public;
+
+    /** The template rules check each vendor they find; this makes sure they find all three. */
+    @ArchTest
+    static void theTemplateRulesSeeEveryVendorAdapter(JavaClasses classes) {
+        assertThat(AdapterTemplate.vendors(classes)).as("vendor adapters among the imported classes")
+                .contains("plivo", "telnyx", "twilio");
+    }
 }
