@@ -43,6 +43,11 @@ class ArchitectureTest {
             ArchitectureRules.each_connector_reaches_its_vendor_api_through_api;
     @ArchTest
     static final ArchRule adapter_plumbing_is_not_public = ArchitectureRules.adapter_plumbing_is_not_public;
+    @ArchTest
+    static final ArchRule ports_are_implemented_alike_in_every_adapter =
+            ArchitectureRules.ports_are_implemented_alike_in_every_adapter;
+    @ArchTest
+    static final ArchRule adapter_apis_have_no_get_prefixes = ArchitectureRules.adapter_apis_have_no_get_prefixes;
 
     /** The template rules check each vendor they find; this makes sure they find all three. */
     @ArchTest

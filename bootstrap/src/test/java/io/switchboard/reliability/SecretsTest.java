@@ -176,7 +176,7 @@ class SecretsTest {
         run(seen, () -> sb.costs().reprice(TWILIO_BAD, MessageQuery.all(), 5));
         run(seen, () -> sb.router().plan(MessageRequest.sms(UK, POOL, "plan")));
         run(seen, () -> sb.twilio("wrong").api().account(TwilioEmulator.ACCOUNT_SID));
-        run(seen, () -> sb.plivo("wrong").api().account());
+        run(seen, () -> sb.plivo("wrong").api().accounts().get());
         run(seen, () -> sb.telnyx("wrong").api().balance());
         run(seen, () -> Switchboard.builder().twilio(TwilioConfig.builder().accountSid("not-a-sid")
                 .authToken(TWILIO_WRONG).build()));

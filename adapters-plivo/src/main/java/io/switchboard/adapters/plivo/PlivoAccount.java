@@ -1,23 +1,24 @@
 package io.switchboard.adapters.plivo;
 
-import io.switchboard.domain.Checks;
-import io.switchboard.domain.Money;
+import io.switchboard.domain.account.AccountInfo;
+import io.switchboard.domain.port.AccountPort;
 
-import java.util.Optional;
+/** Plivo's Account API as the account port; {@link PlivoAccountsApi} answers the same account with Plivo's fields. */
+final class PlivoAccount implements AccountPort {
 
-/** The Plivo account's own details, beyond the domain's {@code AccountInfo}. Holds no secret. */
-public record PlivoAccount(
-        String authId,
-        Optional<String> name,
-        Optional<String> accountType,
-        Optional<Money> cashCredits,
-        Optional<String> billingMode,
-        boolean autoRecharge,
-        Optional<String> city,
-        Optional<String> address,
-        Optional<String> timezone) {
+    private final PlivoContext ctx;
 
-    public PlivoAccount {
-        Checks.notBlank(authId, "authId");
+    PlivoAccount(PlivoContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public AccountInfo info() {
+        return ctx.read(ctx.service().getAccount(ctx.authId()), dto -> ctx.mapper().accountInfo(dto, ctx.authId()));
+    }
+
+    /** The account with every field Plivo keeps (email, credits, address, auto recharge ...). */
+    PlivoAccountDetails details() {
+        return ctx.read(ctx.service().getAccount(ctx.authId()), dto -> ctx.mapper().plivoAccount(dto, ctx.authId()));
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Plivo's answer to make call: its message ({@code call fired}) and one request uuid per destination, in order. A
- * request uuid names the call while it is queued (cancel it with {@link PlivoCalls#cancelRequest}); Plivo uses it as
+ * request uuid names the call while it is queued (cancel it with {@link PlivoCallsApi#cancelRequest}); Plivo uses it as
  * the call uuid once the call is live.
  */
 public record PlivoCallFired(String message, List<String> requestUuids) {

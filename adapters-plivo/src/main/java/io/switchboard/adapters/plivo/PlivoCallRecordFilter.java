@@ -76,8 +76,8 @@ public record PlivoCallRecordFilter(
     Map<String, String> wire() {
         Map<String, String> q = new LinkedHashMap<>();
         callDirection.ifPresent(v -> q.put("call_direction", v));
-        fromNumber.ifPresent(v -> q.put("from_number", PlivoApi.digits(v)));
-        toNumber.ifPresent(v -> q.put("to_number", PlivoApi.digits(v)));
+        fromNumber.ifPresent(v -> q.put("from_number", PlivoContext.digits(v)));
+        toNumber.ifPresent(v -> q.put("to_number", PlivoContext.digits(v)));
         billDurationAtLeast.ifPresent(v -> q.put("bill_duration__gte", Integer.toString(v)));
         billDurationAtMost.ifPresent(v -> q.put("bill_duration__lte", Integer.toString(v)));
         endedFrom.ifPresent(v -> q.put("end_time__gte", PlivoMapper.filterTime(v)));

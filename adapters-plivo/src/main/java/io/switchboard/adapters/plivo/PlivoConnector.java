@@ -29,23 +29,24 @@ public final class PlivoConnector implements ProviderConnector {
     public static final RateLimit DECLARED_RATE_LIMIT = RateLimit.of(100, Duration.ofSeconds(60));
 
     private final AccountId account;
+    private final PlivoMessaging messaging;
+    private final PlivoVoice voice;
+    private final PlivoNumbers numbers;
+    private final PlivoAccount accountDetails;
+    private final PlivoPricing pricing;
+    private final PlivoRecordings recordings;
     private final PlivoApi api;
-    private final MessagingPort messaging;
-    private final VoicePort voice;
-    private final NumbersPort numbers;
-    private final AccountPort accountDetails;
-    private final PricingPort pricing;
-    private final RecordingsPort recordings;
 
     private PlivoConnector(PlivoConfig config, OkHttpClient sharedHttp) {
         this.account = config.account();
-        this.api = new PlivoApi(new PlivoHttp(config, sharedHttp), config.authId());
-        this.messaging = new PlivoPorts.Messaging(api);
-        this.voice = new PlivoPorts.Voice(api);
-        this.numbers = new PlivoPorts.Numbers(api);
-        this.accountDetails = new PlivoPorts.Account(api);
-        this.pricing = new PlivoPorts.Pricing(api);
-        this.recordings = new PlivoPorts.Recordings(api);
+        PlivoContext ctx = new PlivoContext(new PlivoHttp(config, sharedHttp), config.authId());
+        this.messaging = new PlivoMessaging(ctx);
+        this.voice = new PlivoVoice(ctx);
+        this.numbers = new PlivoNumbers(ctx);
+        this.accountDetails = new PlivoAccount(ctx);
+        this.pricing = new PlivoPricing(ctx);
+        this.recordings = new PlivoRecordings(ctx);
+        this.api = new PlivoApi(ctx, messaging, voice, numbers, accountDetails, pricing, recordings);
     }
 
     /**
@@ -59,9 +60,9 @@ public final class PlivoConnector implements ProviderConnector {
     }
 
     /**
-     * Plivo's own operations beyond the ports: the marketplace package by resource ({@code api().calls()},
-     * {@code conferences()}, {@code endpoints()}, {@code numbers()}, {@code subaccounts()} ...), multi-destination
-     * sends and Plivo's own filters.
+     * Plivo's own operations beyond the ports, by resource ({@code api().calls()}, {@code conferences()},
+     * {@code endpoints()}, {@code numbers()}, {@code subaccounts()} ...): multi-destination sends, Plivo's own
+     * filters and types.
      */
     public PlivoApi api() {
         return api;

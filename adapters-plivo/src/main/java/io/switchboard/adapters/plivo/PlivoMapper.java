@@ -176,9 +176,9 @@ final class PlivoMapper {
                 money(d.cashCredits()));
     }
 
-    PlivoAccount plivoAccount(AccountDto d, String configuredAuthId) {
+    PlivoAccountDetails plivoAccount(AccountDto d, String configuredAuthId) {
         String authId = d.authId() == null || d.authId().isBlank() ? configuredAuthId : d.authId();
-        return new PlivoAccount(authId, text(d.name()), text(d.accountType()), money(d.cashCredits()),
+        return new PlivoAccountDetails(authId, text(d.name()), text(d.accountType()), money(d.cashCredits()),
                 text(d.billingMode()), Boolean.TRUE.equals(d.autoRecharge()), text(d.city()), text(d.address()),
                 text(d.timezone()));
     }

@@ -115,15 +115,15 @@ final class PlivoMarketplaceMapper {
                 !Boolean.FALSE.equals(d.voice()), Boolean.TRUE.equals(d.sms()));
     }
 
-    static PlivoPricing pricing(PricingDto d, String askedIso) {
-        List<PlivoPricing.PrefixRate> byPrefix = new ArrayList<>();
+    static PlivoCountryPricing pricing(PricingDto d, String askedIso) {
+        List<PlivoCountryPricing.PrefixRate> byPrefix = new ArrayList<>();
         var voice = d.voice();
         if (voice != null && voice.outbound() != null && voice.outbound().rates() != null) {
             for (PrefixRateDto row : voice.outbound().rates()) {
                 Optional<Money> rate = row == null ? Optional.empty() : PlivoMapper.money(row.rate());
                 if (rate.isPresent() && row.prefix() != null) {
                     List<String> prefixes = row.prefix().stream().filter(p -> p != null && !p.isBlank()).toList();
-                    byPrefix.add(new PlivoPricing.PrefixRate(prefixes, rate.get()));
+                    byPrefix.add(new PlivoCountryPricing.PrefixRate(prefixes, rate.get()));
                 }
             }
         }
@@ -133,7 +133,7 @@ final class PlivoMarketplaceMapper {
         var numbers = d.phoneNumbers();
         String iso = d.countryIso() == null || d.countryIso().isBlank() ? askedIso
                 : d.countryIso().toUpperCase(Locale.ROOT);
-        return new PlivoPricing(iso, PlivoMapper.text(d.country()), Optional.ofNullable(d.countryCode()),
+        return new PlivoCountryPricing(iso, PlivoMapper.text(d.country()), Optional.ofNullable(d.countryCode()),
                 rate(message == null ? null : message.outbound()), rate(message == null ? null : message.inbound()),
                 rate(out == null ? null : out.local()), rate(out == null ? null : out.tollfree()),
                 rate(out == null ? null : out.ip()), byPrefix, rate(in == null ? null : in.local()),

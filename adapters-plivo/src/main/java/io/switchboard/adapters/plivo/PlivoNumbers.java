@@ -2,77 +2,68 @@ package io.switchboard.adapters.plivo;
 
 import io.switchboard.domain.Checks;
 import io.switchboard.domain.Page;
+import io.switchboard.domain.PageRequest;
+import io.switchboard.domain.number.NumberCapability;
+import io.switchboard.domain.number.NumberQuery;
+import io.switchboard.domain.number.OwnedNumber;
+import io.switchboard.domain.port.NumbersPort;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
-/**
- * Numbers: those the account rents or brought from its own carrier (list, get, add carrier numbers, modify, unrent),
- * and those Plivo has for sale (search, buy). A number is given in E.164 ({@code +14155552671}) or as Plivo spells it
- * ({@code 14155552671}).
- */
-public final class PlivoNumbers {
+/** Plivo's Number API (the account's numbers) as the numbers port; {@link PlivoNumbersApi} adds buying and more. */
+final class PlivoNumbers implements NumbersPort {
 
-    private final PlivoApi api;
+    private final PlivoContext ctx;
 
-    PlivoNumbers(PlivoApi api) {
-        this.api = api;
+    PlivoNumbers(PlivoContext ctx) {
+        this.ctx = ctx;
     }
 
-    public Page<PlivoNumber> list(PlivoNumberFilter filter, PlivoPaging paging) {
+    /** Plivo filters by voice or SMS service; other capabilities are applied here, so a page may be short. */
+    @Override
+    public Page<OwnedNumber> list(NumberQuery query, PageRequest page) {
+        Checks.required(query, "query");
+        Checks.required(page, "page");
+        PlivoNumberFilter filter = PlivoNumberFilter.all().withStartsWith(query.numberContains().orElse(null));
+        Optional<NumberCapability> cap = query.capability();
+        if (cap.isPresent() && (cap.get() == NumberCapability.VOICE || cap.get() == NumberCapability.SMS)) {
+            filter = filter.withService(cap.get().name().toLowerCase(Locale.ROOT));
+        }
+        Page<OwnedNumber> numbers = list(filter, page, ctx.mapper()::owned);
+        return cap.isEmpty() ? numbers
+                : new Page<>(numbers.items().stream().filter(n -> n.can(cap.get())).toList(), numbers.nextCursor());
+    }
+
+    @Override
+    public OwnedNumber get(String id) {
+        return ctx.read(ctx.service().getNumber(ctx.authId(), PlivoContext.digits(ctx.id(id, "id"))),
+                ctx.mapper()::owned);
+    }
+
+    /** One number with Plivo's fields, given in E.164 or as Plivo spells it. */
+    PlivoNumber number(String number) {
+        return ctx.read(ctx.service().getNumber(ctx.authId(), PlivoContext.digits(ctx.id(number, "number"))),
+                ctx.mapper()::number);
+    }
+
+    /** One page of the account's numbers matching Plivo's own filters, each mapped by {@code map}. */
+    <R> Page<R> list(PlivoNumberFilter filter, PageRequest page,
+            java.util.function.Function<PlivoDtos.NumberDto, R> map) {
         Checks.required(filter, "filter");
-        return api.page(q -> api.service().listNumbers(api.authId(), q), paging, PlivoApi.numberFilters(filter),
-                d -> PlivoPager.present(d.number()), api.mapper()::number);
+        return ctx.page(q -> ctx.service().listNumbers(ctx.authId(), q), page, filters(filter),
+                d -> PlivoPager.present(d.number()), map);
     }
 
-    public PlivoNumber get(String number) {
-        return api.getNumber(number);
-    }
-
-    /** Adds numbers of the account's own carrier (an incoming carrier of the account). */
-    public void addCarrierNumbers(PlivoCarrierNumbers request) {
-        Checks.required(request, "request");
-        var body = PlivoHttp.json(request.wire());
-        api.act(m -> api.service().addCarrierNumbers(api.authId(), body, m));
-    }
-
-    /** Changes a number's application (or unlinks it), subaccount and alias. */
-    public void modify(String number, PlivoNumberChanges changes) {
-        Checks.required(changes, "changes");
-        String id = number(number);
-        var body = PlivoHttp.json(api.checked(changes::wire));
-        api.act(m -> api.service().modifyNumber(api.authId(), id, body, m));
-    }
-
-    /** Gives a number back to Plivo; this cannot be undone. */
-    public void unrent(String number) {
-        api.delete(api.service().unrentNumber(api.authId(), number(number)));
-    }
-
-    /** One page of the numbers Plivo has for sale that match {@code search}. */
-    public Page<PlivoAvailableNumber> search(PlivoNumberSearch search, PlivoPaging paging) {
-        Checks.required(search, "search");
-        return api.page(q -> api.service().searchNumbers(api.authId(), q), paging, search.wire(),
-                d -> PlivoPager.present(d.number()), PlivoMarketplaceMapper::available);
-    }
-
-    /** Buys a number found by {@link #search}; it answers with the account's default application. */
-    public PlivoPurchase buy(String number) {
-        return buy(number, Map.of());
-    }
-
-    /** Buys a number found by {@link #search} and attaches application {@code appId} to it. */
-    public PlivoPurchase buy(String number, String appId) {
-        return buy(number, Map.of("app_id", api.id(appId, "app_id")));
-    }
-
-    private PlivoPurchase buy(String number, Map<String, Object> parameters) {
-        String id = number(number);
-        var body = PlivoHttp.json(new LinkedHashMap<>(parameters));
-        return PlivoMarketplaceMapper.purchase(api.write(m -> api.service().buyNumber(api.authId(), id, body, m)));
-    }
-
-    private String number(String number) {
-        return PlivoApi.digits(api.id(number, "number"));
+    private static Map<String, String> filters(PlivoNumberFilter filter) {
+        Map<String, String> q = new LinkedHashMap<>();
+        filter.numberType().ifPresent(v -> q.put("number_type", v));
+        filter.service().ifPresent(v -> q.put("services", v));
+        filter.startsWith().ifPresent(v -> q.put("number_startswith", PlivoContext.digits(v)));
+        filter.subaccount().ifPresent(v -> q.put("subaccount", v));
+        filter.alias().ifPresent(v -> q.put("alias", v));
+        return q;
     }
 }

@@ -1,42 +1,46 @@
 package io.switchboard.adapters.plivo;
 
 import io.switchboard.domain.Checks;
-import io.switchboard.domain.Money;
+import io.switchboard.domain.Failure;
+import io.switchboard.domain.FailureKind;
+import io.switchboard.domain.SwitchboardException;
+import io.switchboard.domain.port.PricingPort;
+import io.switchboard.domain.pricing.Product;
+import io.switchboard.domain.pricing.RateDeck;
 
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
 
-/**
- * Plivo's rates for one country, per message and per minute, inbound and outbound, and the monthly rental of its
- * numbers. {@code voiceOutboundByPrefix} lists the outbound per-minute rate of each destination prefix.
- */
-public record PlivoPricing(
-        String countryIso,
-        Optional<String> country,
-        Optional<Integer> countryCode,
-        Optional<Money> messageOutbound,
-        Optional<Money> messageInbound,
-        Optional<Money> voiceOutboundLocal,
-        Optional<Money> voiceOutboundTollfree,
-        Optional<Money> voiceOutboundIp,
-        List<PrefixRate> voiceOutboundByPrefix,
-        Optional<Money> voiceInboundLocal,
-        Optional<Money> voiceInboundTollfree,
-        Optional<Money> voiceInboundIp,
-        Optional<Money> localNumberMonthly,
-        Optional<Money> tollfreeNumberMonthly) {
+/** Plivo's Pricing API as the pricing port; {@link PlivoPricingApi} answers a country's full price list. */
+final class PlivoPricing implements PricingPort {
 
-    public PlivoPricing {
-        Checks.notBlank(countryIso, "country_iso");
-        voiceOutboundByPrefix = Checks.listOf(voiceOutboundByPrefix, "rates");
+    private final PlivoContext ctx;
+
+    PlivoPricing(PlivoContext ctx) {
+        this.ctx = ctx;
     }
 
-    /** A per-minute rate for the destinations starting with any of {@code prefixes}. */
-    public record PrefixRate(List<String> prefixes, Money rate) {
-
-        public PrefixRate {
-            prefixes = Checks.listOf(prefixes, "prefix");
-            Checks.required(rate, "rate");
+    @Override
+    public List<RateDeck.Entry> rates(String countryIso, Product product) {
+        Checks.notBlank(countryIso, "countryIso");
+        Checks.required(product, "product");
+        String iso = countryIso.trim().toUpperCase(Locale.ROOT);
+        if (!iso.matches("[A-Z]{2}")) {
+            throw SwitchboardException.invalid("countryIso", "must be an ISO 3166 alpha-2 code, got '"
+                    + countryIso + "'");
         }
+        if (product != Product.SMS && product != Product.VOICE) {
+            throw new SwitchboardException(Failure.of(FailureKind.UNSUPPORTED,
+                    "Plivo's pricing API publishes SMS and voice rates, not " + product)
+                    .withAccount(ctx.account()));
+        }
+        var pricing = ctx.read(ctx.service().getPricing(ctx.authId(), iso));
+        return product == Product.SMS ? PlivoMapper.smsRates(pricing) : PlivoMapper.voiceRates(pricing);
+    }
+
+    /** Message, voice and number rental rates for {@code countryIso}, with Plivo's parameter name in failures. */
+    PlivoCountryPricing country(String countryIso) {
+        String iso = ctx.checked(() -> PlivoChecks.countryIso(countryIso, "country_iso"));
+        return ctx.read(ctx.service().getPricing(ctx.authId(), iso), dto -> PlivoMarketplaceMapper.pricing(dto, iso));
     }
 }

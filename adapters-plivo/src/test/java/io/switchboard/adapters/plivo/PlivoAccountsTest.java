@@ -32,7 +32,7 @@ class PlivoAccountsTest {
 
     @Test
     void accountGetAnswersTheDetailsAndCredit() {
-        PlivoAccount account = api.accounts().get();
+        PlivoAccountDetails account = api.accounts().get();
 
         assertThat(account.authId()).isEqualTo(PlivoEmulator.AUTH_ID);
         assertThat(account.name()).contains("Sandbox " + PlivoEmulator.AUTH_ID);
@@ -46,7 +46,7 @@ class PlivoAccountsTest {
     void accountModifyChangesNameCityAndAddress() {
         api.accounts().modify(PlivoAccountChanges.none().withName("Acme Ltd").withCity("Leeds")
                 .withAddress("2 Canal Wharf"));
-        PlivoAccount changed = api.accounts().get();
+        PlivoAccountDetails changed = api.accounts().get();
         assertThat(changed.name()).contains("Acme Ltd");
         assertThat(changed.city()).contains("Leeds");
         assertThat(changed.address()).contains("2 Canal Wharf");

@@ -31,7 +31,7 @@ class PlivoCallsTest {
     private static final URI ANSWER = URI.create("https://voice.example/answer");
 
     private final EmulatedPlivo plivo = new EmulatedPlivo();
-    private final PlivoCalls calls = plivo.api().calls();
+    private final PlivoCallsApi calls = plivo.api().calls();
 
     @AfterEach
     void stop() {
@@ -70,7 +70,7 @@ class PlivoCallsTest {
                 entry("machine_detection_url", "https://voice.example/machine"),
                 entry("machine_detection_method", "GET"), entry("sip_headers", "head1=val1,head2=v%20al2"),
                 entry("ring_timeout", "30"));
-        assertThat(calls.getLive(uuid).callerName()).contains("Front desk");
+        assertThat(calls.live(uuid).callerName()).contains("Front desk");
     }
 
     @Test
@@ -152,16 +152,16 @@ class PlivoCallsTest {
         String talking = dial(UK);
 
         assertThat(calls.listLive()).containsExactlyInAnyOrder(ringing, talking);
-        PlivoLiveCall live = calls.getLive(talking);
+        PlivoLiveCall live = calls.live(talking);
         assertThat(live.callStatus()).isEqualTo("in-progress");
         assertThat(live.from()).isEqualTo(OWNED.e164());
         assertThat(live.to()).isEqualTo(UK.e164());
         assertThat(live.direction()).isEqualTo("outbound");
         assertThat(live.sessionStart()).isPresent();
-        assertThat(calls.getLive(ringing).callStatus()).isEqualTo("ringing");
+        assertThat(calls.live(ringing).callStatus()).isEqualTo("ringing");
         plivo.emulator.endHeldCalls();
         assertThat(calls.listLive()).isEmpty();
-        failure(FailureKind.NOT_FOUND, () -> calls.getLive(talking));
+        failure(FailureKind.NOT_FOUND, () -> calls.live(talking));
     }
 
     @Test
@@ -222,7 +222,7 @@ class PlivoCallsTest {
 
         assertThat(calls.listLive()).isEmpty();
         live.forEach(uuid -> assertThat(calls.get(uuid).callState()).contains("ANSWER"));
-        assertThat(plivo.api().getCall(queued).rawStatus()).isEqualTo("queued");
+        assertThat(plivo.connector.voice().orElseThrow().get(queued).rawStatus()).isEqualTo("queued");
     }
 
     @Test
@@ -232,7 +232,7 @@ class PlivoCallsTest {
 
         calls.cancelRequest(requestUuid);
 
-        failure(FailureKind.NOT_FOUND, () -> plivo.api().getCall(requestUuid));
+        failure(FailureKind.NOT_FOUND, () -> plivo.connector.voice().orElseThrow().get(requestUuid));
         failure(FailureKind.NOT_FOUND, () -> calls.cancelRequest(requestUuid));
         assertThat(plivo.config.ledger().calls()).isEmpty();
         assertThat(plivo.emulator.callSnapshot(requestUuid)).map(PlivoSnapshots.Call::phase).isEmpty();

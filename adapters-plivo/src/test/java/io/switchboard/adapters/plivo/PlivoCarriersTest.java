@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PlivoCarriersTest {
 
     private final EmulatedPlivo plivo = new EmulatedPlivo();
-    private final PlivoCarriers carriers = plivo.api().carriers();
+    private final PlivoCarriersApi carriers = plivo.api().carriers();
 
     @AfterEach
     void stop() {

@@ -1,18 +1,22 @@
 package io.switchboard.adapters.plivo;
 
+import io.switchboard.domain.Direction;
 import io.switchboard.domain.FailureKind;
 import io.switchboard.domain.Page;
 import io.switchboard.domain.PageRequest;
+import io.switchboard.domain.Pages;
 import io.switchboard.domain.PhoneNumber;
 import io.switchboard.domain.SwitchboardException;
 import io.switchboard.domain.call.Call;
 import io.switchboard.domain.call.CallInstructions;
+import io.switchboard.domain.call.CallQuery;
 import io.switchboard.domain.call.CallRequest;
 import io.switchboard.domain.call.CallStatus;
 import io.switchboard.domain.message.Message;
 import io.switchboard.domain.message.MessageQuery;
 import io.switchboard.domain.message.MessageRequest;
 import io.switchboard.domain.message.MessageStatus;
+import io.switchboard.domain.port.VoicePort;
 import io.switchboard.sandbox.EmulatorConfig;
 import io.switchboard.sandbox.ManualClock;
 import io.switchboard.sandbox.plivo.PlivoEmulator;
@@ -23,15 +27,17 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Every operation of the two Plivo seeds (the Lua reference and the Power Automate connector), with its parameters,
- * through the public API against the emulator. docs/seed-coverage.md names these methods per seed operation id.
+ * Every operation of the catalog's Lua reference and Power Automate connector rows for Plivo, with its parameters,
+ * through the public API against the emulator. docs/seed-coverage.md names these methods per operation id.
  */
 class PlivoCatalogOperationsTest {
 
@@ -45,6 +51,7 @@ class PlivoCatalogOperationsTest {
     private final OkHttpClient shared = new OkHttpClient();
     private final PlivoConnector connector = connector("default", PlivoEmulator.AUTH_ID, PlivoEmulator.AUTH_TOKEN);
     private final PlivoApi api = connector.api();
+    private final VoicePort voice = connector.voice().orElseThrow();
 
     private PlivoConnector connector(String name, String authId, String token) {
         return PlivoConnector.create(PlivoConfig.builder().accountName(name).authId(authId).authToken(token)
@@ -56,9 +63,25 @@ class PlivoCatalogOperationsTest {
         emulator.close();
     }
 
+    /** Every item of a Plivo list, following its pages of 20. */
+    private static <T> List<T> all(Function<PlivoPaging, Page<T>> list) {
+        List<T> items = new ArrayList<>();
+        Optional<PlivoPaging> paging = Optional.of(PlivoPaging.first());
+        while (paging.isPresent()) {
+            Page<T> page = list.apply(paging.get());
+            items.addAll(page.items());
+            paging = paging.get().next(page);
+        }
+        return items;
+    }
+
+    private List<Call> calls(CallQuery query) {
+        return Pages.collect(page -> voice.list(query, page), 50, 20);
+    }
+
     @Test
     void luaSendSms() {
-        List<PlivoSendResult> results = api.send(PlivoSmsRequest.builder().src(OWNED).dst(UK.e164() + "<" + US.e164())
+        List<PlivoSendResult> results = api.messages().send(PlivoSmsRequest.builder().src(OWNED).dst(UK.e164() + "<" + US.e164())
                 .text("Hello from Plivo!").type("sms").statusUrl(URI.create("https://cb.example/status"))
                 .log(false).build());
 
@@ -66,7 +89,7 @@ class PlivoCatalogOperationsTest {
         assertThat(results).allSatisfy(r -> assertThat(r.isAccepted()).isTrue());
         assertThat(config.ledger().acceptances(UK.e164(), "Hello from Plivo!")).isEqualTo(1);
         assertThat(config.ledger().acceptances(US.e164(), "Hello from Plivo!")).isEqualTo(1);
-        assertThat(api.getMessage(results.get(0).messageUuid().orElseThrow()).price()).isPresent();
+        assertThat(api.messages().get(results.get(0).messageUuid().orElseThrow()).price()).isPresent();
     }
 
     @Test
@@ -91,22 +114,22 @@ class PlivoCatalogOperationsTest {
     @Test
     void luaListMessagesFollowsPagesOf20WithEveryFilter() {
         for (int i = 0; i < 23; i++) {
-            api.send(PlivoSmsRequest.builder().src(OWNED).dst(US).text("bulk " + i).build());
+            api.messages().send(PlivoSmsRequest.builder().src(OWNED).dst(US).text("bulk " + i).build());
             clock.advance(Duration.ofMinutes(1));
         }
-        api.send(PlivoSmsRequest.builder().src(OWNED).dst(UK).text("elsewhere").build());
+        api.messages().send(PlivoSmsRequest.builder().src(OWNED).dst(UK).text("elsewhere").build());
         emulator.receiveMessage(US.e164(), OWNED.e164(), "a reply");
         emulator.deliverQueuedMessages();
 
         PlivoMessageFilter filter = PlivoMessageFilter.all().withDirection("outbound").withState("delivered")
                 .withSrc(OWNED.e164()).withDst(US.e164())
                 .withTimeBetween(Instant.parse("2026-01-01T10:02:00Z"), Instant.parse("2026-01-01T10:30:00Z"));
-        List<Message> all = api.listMessages(filter, 100);
+        List<Message> all = all(paging -> api.messages().list(filter, paging));
         assertThat(all).hasSize(21).allSatisfy(m -> {
             assertThat(m.to()).isEqualTo(US.e164());
             assertThat(m.status()).isEqualTo(MessageStatus.DELIVERED);
         });
-        Page<Message> fromOffset = api.listMessages(filter, new PageRequest(10, Optional.of("15")));
+        Page<Message> fromOffset = api.messages().list(filter, PlivoPaging.of(10, 15));
         assertThat(fromOffset.items()).hasSize(6);
         assertThat(fromOffset.hasNext()).isFalse();
     }
@@ -122,9 +145,10 @@ class PlivoCatalogOperationsTest {
 
     @Test
     void luaListNumbersByTypeAndService() {
-        List<PlivoNumber> smsOnly = api.listNumbers(PlivoNumberFilter.all().withService("sms"), 100);
-        List<PlivoNumber> voiceAndSms = api.listNumbers(PlivoNumberFilter.all().withService("voice,sms")
-                .withNumberType("local"), 100);
+        List<PlivoNumber> smsOnly = all(paging -> api.numbers().list(PlivoNumberFilter.all().withService("sms"),
+                paging));
+        List<PlivoNumber> voiceAndSms = all(paging -> api.numbers().list(PlivoNumberFilter.all()
+                .withService("voice,sms").withNumberType("local"), paging));
         assertThat(smsOnly).extracting(PlivoNumber::number).contains("+447700900115");
         assertThat(voiceAndSms).extracting(PlivoNumber::number).contains(OWNED.e164())
                 .doesNotContain("+447700900115", "+447700900114");
@@ -133,7 +157,7 @@ class PlivoCatalogOperationsTest {
 
     @Test
     void luaGetNumber() {
-        PlivoNumber number = api.getNumber(OWNED.e164());
+        PlivoNumber number = api.numbers().get(OWNED.e164());
         assertThat(number.number()).isEqualTo(OWNED.e164());
         assertThat(number.alias()).isPresent();
         assertThat(number.applicationId()).isPresent();
@@ -152,19 +176,19 @@ class PlivoCatalogOperationsTest {
         emulator.holdNewCalls("queued");
         String queued = connector.voice().orElseThrow().place(CallRequest.of(UK, OWNED,
                 CallInstructions.url("https://example.com/answer.xml"))).id();
-        assertThat(api.getCall(queued).status()).isEqualTo(CallStatus.QUEUED);
+        assertThat(voice.get(queued).status()).isEqualTo(CallStatus.QUEUED);
 
         emulator.holdNewCalls("in-progress");
         String live = connector.voice().orElseThrow().place(CallRequest.of(US, OWNED,
                 CallInstructions.url("https://example.com/answer.xml"))).id();
-        assertThat(api.getCall(live).status()).isEqualTo(CallStatus.IN_PROGRESS);
+        assertThat(voice.get(live).status()).isEqualTo(CallStatus.IN_PROGRESS);
 
         emulator.endHeldCalls();
-        Call ended = api.getCall(live);
+        Call ended = voice.get(live);
         assertThat(ended.status()).isEqualTo(CallStatus.COMPLETED);
         assertThat(ended.duration()).contains(Duration.ofSeconds(30));
         assertThat(ended.price()).isPresent();
-        assertThatThrownBy(() -> api.getCall("00000000-0000-4000-8000-000000000000"))
+        assertThatThrownBy(() -> voice.get("00000000-0000-4000-8000-000000000000"))
                 .isInstanceOfSatisfying(SwitchboardException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.NOT_FOUND));
     }
 
@@ -177,21 +201,21 @@ class PlivoCatalogOperationsTest {
         emulator.holdNewCalls("ringing");
         connector.voice().orElseThrow().place(CallRequest.of(US, OWNED, CallInstructions.url("https://e.x/a")));
 
-        PlivoCallFilter ended = PlivoCallFilter.all().withState("ended").withDirection("outbound")
-                .withFromNumber(OWNED.e164()).withToNumber(UK.e164())
-                .withTimeBetween(Instant.parse("2026-01-01T10:04:00Z"), Instant.parse("2026-01-01T10:20:00Z"));
-        assertThat(api.listCalls(ended, 50)).hasSize(2).allSatisfy(c -> assertThat(c.to()).isEqualTo(UK.e164()));
-        assertThat(api.listCalls(PlivoCallFilter.all().withState("ANSWER"), 50)).hasSize(3);
-        assertThat(api.listCalls(PlivoCallFilter.all().withState("ringing"), 50)).singleElement()
+        CallQuery ended = CallQuery.all().withDirection(Direction.OUTBOUND).withFrom(OWNED.e164()).withTo(UK.e164())
+                .withStartedBetween(Instant.parse("2026-01-01T10:04:00Z"), Instant.parse("2026-01-01T10:20:00Z"));
+        assertThat(calls(ended)).hasSize(2).allSatisfy(c -> assertThat(c.to()).isEqualTo(UK.e164()));
+        assertThat(calls(CallQuery.all().withStatus(CallStatus.COMPLETED))).hasSize(3)
+                .allSatisfy(c -> assertThat(c.rawStatus()).isEqualTo("ANSWER"));
+        assertThat(calls(CallQuery.all().withStatus(CallStatus.RINGING))).singleElement()
                 .satisfies(c -> assertThat(c.to()).isEqualTo(US.e164()));
-        assertThat(api.listCalls(PlivoCallFilter.all().withState("in-progress"), 50)).isEmpty();
+        assertThat(calls(CallQuery.all().withStatus(CallStatus.IN_PROGRESS))).isEmpty();
     }
 
     @Test
     void luaListApplications() {
-        List<PlivoApplication> apps = api.listApplications(100);
+        List<PlivoApplication> apps = all(paging -> api.applications().list(paging));
         assertThat(apps).hasSize(2).allSatisfy(app -> assertThat(app.answerUrl()).isPresent());
-        assertThat(api.listApplications(new PageRequest(20, Optional.of("1"))).items()).hasSize(1);
+        assertThat(api.applications().list(PlivoPaging.of(20, 1)).items()).hasSize(1);
     }
 
     @Test

@@ -24,7 +24,7 @@ class PlivoConferencesTest {
     private static final PhoneNumber OWNED = PhoneNumber.parse("+12025550111");
 
     private final EmulatedPlivo plivo = new EmulatedPlivo();
-    private final PlivoConferences conferences = plivo.api().conferences();
+    private final PlivoConferencesApi conferences = plivo.api().conferences();
     private String alice;
     private String bob;
     private String carol;
@@ -132,7 +132,7 @@ class PlivoConferencesTest {
 
         assertThat(conferences.get(ROOM).members()).extracting(PlivoConferenceMember::callUuid)
                 .containsExactly(alice, carol);
-        assertThat(plivo.api().calls().getLive(bob).callStatus()).isEqualTo("in-progress");
+        assertThat(plivo.api().calls().live(bob).callStatus()).isEqualTo("in-progress");
     }
 
     @Test

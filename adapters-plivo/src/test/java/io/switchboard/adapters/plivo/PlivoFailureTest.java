@@ -92,7 +92,7 @@ class PlivoFailureTest {
     @Test
     void theTypedApiKeepsPlivosParameterNames() {
         plivo.enqueue(400, "{\"api_id\":\"x\",\"error\":\"invalid 'dst' parameter\"}");
-        SwitchboardException e = failure(() -> plivo.api().send(PlivoSmsRequest.builder()
+        SwitchboardException e = failure(() -> plivo.api().messages().send(PlivoSmsRequest.builder()
                 .src(PhoneNumber.parse("+14155552671")).dst(PhoneNumber.parse("+447700900123")).text("hi").build()));
         assertThat(e.failure().field()).contains("dst");
     }

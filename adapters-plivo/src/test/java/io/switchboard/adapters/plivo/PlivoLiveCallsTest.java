@@ -25,7 +25,7 @@ class PlivoLiveCallsTest {
     private static final URI ANSWER = URI.create("https://voice.example/answer");
 
     private final EmulatedPlivo plivo = new EmulatedPlivo();
-    private final PlivoCalls calls = plivo.api().calls();
+    private final PlivoCallsApi calls = plivo.api().calls();
     private String aLeg;
     private String bLeg;
 

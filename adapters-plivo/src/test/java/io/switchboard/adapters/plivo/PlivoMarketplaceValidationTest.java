@@ -94,7 +94,7 @@ class PlivoMarketplaceValidationTest {
     @Test
     void aParentIsNeededToFailWhenItIsNotFound() {
         invalid("error_if_parent_not_found", () -> call().errorIfParentNotFound(true).build());
-        invalid("call_uuid", () -> api.calls().getLive("../../Message"));
+        invalid("call_uuid", () -> api.calls().live("../../Message"));
     }
 
     @Test

@@ -91,7 +91,7 @@ class PlivoMessagesPricingRecordingsTest {
 
     @Test
     void pricingGetAnswersACountrysRates() {
-        PlivoPricing gb = api.pricing().get("gb");
+        PlivoCountryPricing gb = api.pricing().get("gb");
 
         assertThat(gb.countryIso()).isEqualTo("GB");
         assertThat(gb.country()).contains("United Kingdom");

@@ -22,7 +22,7 @@ class PlivoNumbersTest {
     private static final String OWNED = "+12025550111";
 
     private final EmulatedPlivo plivo = new EmulatedPlivo();
-    private final PlivoNumbers numbers = plivo.api().numbers();
+    private final PlivoNumbersApi numbers = plivo.api().numbers();
 
     @AfterEach
     void stop() {

@@ -59,7 +59,7 @@ class PlivoParsingTest {
     @Test
     void anUnknownStateIsUnknownAndKeptRawAndFractionsOfSecondsParse() {
         plivo.enqueueResource(200, "message-list-page1.json");
-        List<Message> page = plivo.api().listMessages(PlivoMessageFilter.all(), PageRequest.first(2)).items();
+        List<Message> page = plivo.api().messages().list(PlivoMessageFilter.all(), PlivoPaging.of(2, 0)).items();
         assertThat(page.get(0).errorCode()).contains("30");
         assertThat(page.get(0).createdAt()).contains(Instant.parse("2024-03-01T10:00:00.123456Z"));
         assertThat(page.get(1).status()).isEqualTo(MessageStatus.UNKNOWN);
@@ -86,7 +86,7 @@ class PlivoParsingTest {
     @Test
     void aCallRecordGivesDurationPriceAndTimes() {
         plivo.enqueueResource(200, "call.json");
-        Call call = plivo.api().getCall("34a17f97-b594-4018-9615-75b11f427b32");
+        Call call = plivo.connector.voice().orElseThrow().get("34a17f97-b594-4018-9615-75b11f427b32");
         assertThat(call.from()).isEqualTo("+14155552671");
         assertThat(call.to()).isEqualTo("+447700900123");
         assertThat(call.status()).isEqualTo(CallStatus.COMPLETED);
@@ -109,7 +109,7 @@ class PlivoParsingTest {
         assertThat(owned.friendlyName()).contains("support line");
 
         plivo.enqueueResource(200, "number-list.json");
-        PlivoNumber number = plivo.api().listNumbers(PlivoNumberFilter.all(), 1).get(0);
+        PlivoNumber number = plivo.api().numbers().list(PlivoNumberFilter.all(), PlivoPaging.of(1, 0)).items().get(0);
         assertThat(number.applicationId()).contains("29986316244302815");
         assertThat(number.monthlyRentalRate()).contains(Money.of("0.8", "USD"));
         assertThat(number.numberType()).contains("local");
@@ -118,7 +118,7 @@ class PlivoParsingTest {
     @Test
     void applicationsAndTheAccountParse() {
         plivo.enqueueResource(200, "application-list.json");
-        PlivoApplication app = plivo.api().listApplications(5).get(0);
+        PlivoApplication app = plivo.api().applications().list(PlivoPaging.of(5, 0)).items().get(0);
         assertThat(app.appId()).isEqualTo("20372631212782780");
         assertThat(app.appName()).isEqualTo("Support IVR");
         assertThat(app.answerUrl()).contains("https://example.com/answer/");
@@ -132,7 +132,7 @@ class PlivoParsingTest {
         assertThat(info.type()).contains("standard");
 
         plivo.enqueueResource(200, "account.json");
-        PlivoAccount account = plivo.api().account();
+        PlivoAccountDetails account = plivo.api().accounts().get();
         assertThat(account.billingMode()).contains("prepaid");
         assertThat(account.timezone()).contains("America/New_York");
     }

@@ -1,8 +1,10 @@
 package io.switchboard.adapters.plivo;
 
+import io.switchboard.domain.Direction;
 import io.switchboard.domain.FailureKind;
 import io.switchboard.domain.Page;
 import io.switchboard.domain.PageRequest;
+import io.switchboard.domain.Pages;
 import io.switchboard.domain.PhoneNumber;
 import io.switchboard.domain.SenderId;
 import io.switchboard.domain.call.Call;
@@ -59,7 +61,7 @@ class PlivoWireTest {
     void severalDestinationsAreJoinedWithLessThanAndGetOneResultEach() {
         plivo.enqueueResource(202, "send-two-of-three.json");
 
-        List<PlivoSendResult> results = plivo.api().send(PlivoSmsRequest.builder().src(SenderId.of("ACME"))
+        List<PlivoSendResult> results = plivo.api().messages().send(PlivoSmsRequest.builder().src(SenderId.of("ACME"))
                 .dst("+14155550100<+447700900999<+14155550101").dst(PhoneNumber.parse("+14155550100")).text("hi")
                 .statusUrl(URI.create("https://cb.example/s")).statusMethod("get").log(false).build());
 
@@ -116,8 +118,9 @@ class PlivoWireTest {
         plivo.enqueueResource(200, "message-list-page1.json");
         plivo.enqueueResource(200, "message-list-last.json");
 
-        List<Message> messages = plivo.api().listMessages(PlivoMessageFilter.all().withSrc("+14155552671")
-                .withDst("+14155550142").withState("queued").withDirection("outbound"), 3);
+        MessageQuery query = MessageQuery.all().withFrom("+14155552671").withTo("+14155550142")
+                .withStatus(MessageStatus.QUEUED).withDirection(Direction.OUTBOUND);
+        List<Message> messages = Pages.collect(p -> plivo.connector.messaging().orElseThrow().list(query, p), 3, 20);
 
         assertThat(messages).hasSize(3);
         assertThat(plivo.take().getRequestUrl().queryParameter("message_state")).isEqualTo("queued");
@@ -157,8 +160,9 @@ class PlivoWireTest {
     void liveCallsAreListedByIdThenFetchedAndEndedCallsFilterByEndTime() {
         plivo.enqueue(200, "{\"api_id\":\"a\",\"calls\":[\"6653422-91b6-4716-9fad-9463daaeeec2\"]}");
         plivo.enqueueResource(200, "live-call.json");
-        List<Call> live = plivo.api().listCalls(PlivoCallFilter.all().withState("in-progress")
-                .withDirection("outbound").withFromNumber("+14155552671").withToNumber("+447700900123"), 10);
+        List<Call> live = plivo.connector.voice().orElseThrow().list(CallQuery.all()
+                .withStatus(io.switchboard.domain.call.CallStatus.IN_PROGRESS).withDirection(Direction.OUTBOUND)
+                .withFrom("+14155552671").withTo("+447700900123"), PageRequest.first(10)).items();
         RecordedRequest list = plivo.take();
         assertThat(list.getRequestUrl().queryParameter("status")).isEqualTo("live");
         assertThat(list.getRequestUrl().queryParameter("call_direction")).isEqualTo("outbound");
@@ -178,14 +182,15 @@ class PlivoWireTest {
     @Test
     void numbersAreAddressedWithoutThePlusAndFilteredByTypeAndService() {
         plivo.enqueueResource(200, "number-list.json");
-        plivo.api().listNumbers(PlivoNumberFilter.all().withNumberType("local").withService("voice,sms"), 5);
+        plivo.api().numbers().list(PlivoNumberFilter.all().withNumberType("local").withService("voice,sms"),
+                PlivoPaging.of(5, 0));
         RecordedRequest list = plivo.take();
         assertThat(list.getRequestUrl().queryParameter("number_type")).isEqualTo("local");
         assertThat(list.getRequestUrl().queryParameter("services")).isEqualTo("voice,sms");
         assertThat(list.getRequestUrl().queryParameter("limit")).isEqualTo("5");
 
         plivo.enqueue(200, "{\"api_id\":\"a\",\"number\":\"14155552671\"}");
-        plivo.api().getNumber("+14155552671");
+        plivo.api().numbers().get("+14155552671");
         assertThat(plivo.take().getPath()).isEqualTo("/v1/Account/" + MockPlivo.AUTH_ID + "/Number/14155552671/");
     }
 
@@ -213,7 +218,7 @@ class PlivoWireTest {
         plivo.enqueueResource(200, "application-list.json");
         plivo.enqueueResource(200, "pricing-gb.json");
         plivo.connector.accountDetails().orElseThrow().info();
-        plivo.api().listApplications(PageRequest.first(100));
+        plivo.api().applications().list(PlivoPaging.first());
         plivo.connector.pricing().orElseThrow().rates("gb", io.switchboard.domain.pricing.Product.SMS);
         assertThat(plivo.take().getPath()).isEqualTo("/v1/Account/" + MockPlivo.AUTH_ID + "/");
         assertThat(plivo.take().getPath()).isEqualTo("/v1/Account/" + MockPlivo.AUTH_ID + "/Application/?limit=20&offset=0");

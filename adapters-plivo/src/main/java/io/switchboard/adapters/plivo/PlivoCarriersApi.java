@@ -8,14 +8,14 @@ import java.util.Map;
 
 /**
  * Incoming carriers: the account's own carriers, whose IP addresses may send calls to Plivo for the numbers added
- * with {@link PlivoNumbers#addCarrierNumbers}.
+ * with {@link PlivoNumbersApi#addCarrierNumbers}.
  */
-public final class PlivoCarriers {
+public final class PlivoCarriersApi {
 
-    private final PlivoApi api;
+    private final PlivoContext ctx;
 
-    PlivoCarriers(PlivoApi api) {
-        this.api = api;
+    PlivoCarriersApi(PlivoContext ctx) {
+        this.ctx = ctx;
     }
 
     public Page<PlivoIncomingCarrier> list(PlivoPaging paging) {
@@ -24,38 +24,38 @@ public final class PlivoCarriers {
 
     /** Carriers whose name is {@code name} or contains it. */
     public Page<PlivoIncomingCarrier> listNamed(String name, PlivoPaging paging) {
-        return list(Map.of("name", api.checked(() -> PlivoChecks.text(name, "name"))), paging);
+        return list(Map.of("name", ctx.checked(() -> PlivoChecks.text(name, "name"))), paging);
     }
 
     private Page<PlivoIncomingCarrier> list(Map<String, String> filters, PlivoPaging paging) {
-        return api.page(q -> api.service().listCarriers(api.authId(), q), paging, filters,
+        return ctx.page(q -> ctx.service().listCarriers(ctx.authId(), q), paging, filters,
                 d -> PlivoMapper.text(d.carrierId()).isPresent(), d -> PlivoMarketplaceMapper.carrier(d, ""));
     }
 
     public PlivoIncomingCarrier get(String carrierId) {
-        String id = api.id(carrierId, "carrier_id");
-        return api.read(api.service().getCarrier(api.authId(), id), dto -> PlivoMarketplaceMapper.carrier(dto, id));
+        String id = ctx.id(carrierId, "carrier_id");
+        return ctx.read(ctx.service().getCarrier(ctx.authId(), id), dto -> PlivoMarketplaceMapper.carrier(dto, id));
     }
 
     /** Adds a carrier (name and IP set required) and answers its id. */
     public String add(PlivoCarrierRequest request) {
         Checks.required(request, "request");
-        var body = PlivoHttp.json(api.checked(request::forAdd));
-        CarrierCreated created = api.write(m -> api.service().addCarrier(api.authId(), body, m));
+        var body = PlivoHttp.json(ctx.checked(request::forAdd));
+        CarrierCreated created = ctx.write(m -> ctx.service().addCarrier(ctx.authId(), body, m));
         return PlivoMapper.text(created.carrierId())
-                .orElseThrow(() -> api.http().errors().incomplete(true, "the new carrier's carrier_id"));
+                .orElseThrow(() -> ctx.http().errors().incomplete(true, "the new carrier's carrier_id"));
     }
 
     /** Changes a carrier's name, IP set, or both. */
     public void modify(String carrierId, PlivoCarrierRequest request) {
         Checks.required(request, "request");
-        String id = api.id(carrierId, "carrier_id");
-        var body = PlivoHttp.json(api.checked(request::forModify));
-        api.act(m -> api.service().modifyCarrier(api.authId(), id, body, m));
+        String id = ctx.id(carrierId, "carrier_id");
+        var body = PlivoHttp.json(ctx.checked(request::forModify));
+        ctx.act(m -> ctx.service().modifyCarrier(ctx.authId(), id, body, m));
     }
 
     /** Removes a carrier; Plivo deletes every number associated with it. */
     public void delete(String carrierId) {
-        api.delete(api.service().deleteCarrier(api.authId(), api.id(carrierId, "carrier_id")));
+        ctx.delete(ctx.service().deleteCarrier(ctx.authId(), ctx.id(carrierId, "carrier_id")));
     }
 }

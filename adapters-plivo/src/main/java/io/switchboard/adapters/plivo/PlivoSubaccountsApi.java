@@ -10,21 +10,21 @@ import java.util.Map;
  * The main account's subaccounts: accounts of their own (their auth id and token call the API) that segment usage
  * and spend the parent's credit.
  */
-public final class PlivoSubaccounts {
+public final class PlivoSubaccountsApi {
 
-    private final PlivoApi api;
+    private final PlivoContext ctx;
 
-    PlivoSubaccounts(PlivoApi api) {
-        this.api = api;
+    PlivoSubaccountsApi(PlivoContext ctx) {
+        this.ctx = ctx;
     }
 
     /** Creates a subaccount (disabled unless {@code settings} enables it) and answers its credentials. */
     public PlivoSubaccountCredentials create(PlivoSubaccountSettings settings) {
         Checks.required(settings, "settings");
         var body = PlivoHttp.json(settings.wire());
-        SubaccountCreated created = api.write(m -> api.service().createSubaccount(api.authId(), body, m));
+        SubaccountCreated created = ctx.write(m -> ctx.service().createSubaccount(ctx.authId(), body, m));
         if (!PlivoPager.present(created.authId()) || !PlivoPager.present(created.authToken())) {
-            throw api.http().errors().incomplete(true, "the new subaccount's auth id and token");
+            throw ctx.http().errors().incomplete(true, "the new subaccount's auth id and token");
         }
         return new PlivoSubaccountCredentials(created.authId(), created.authToken());
     }
@@ -32,19 +32,19 @@ public final class PlivoSubaccounts {
     /** Renames a subaccount (Plivo requires the name on every change) and enables or disables it. */
     public void modify(String subauthId, PlivoSubaccountSettings settings) {
         Checks.required(settings, "settings");
-        String id = api.id(subauthId, "subauth_id");
+        String id = ctx.id(subauthId, "subauth_id");
         var body = PlivoHttp.json(settings.wire());
-        api.act(m -> api.service().modifySubaccount(api.authId(), id, body, m));
+        ctx.act(m -> ctx.service().modifySubaccount(ctx.authId(), id, body, m));
     }
 
     public PlivoSubaccount get(String subauthId) {
-        return api.read(api.service().getSubaccount(api.authId(),
-                api.id(subauthId, "subauth_id")), PlivoMarketplaceMapper::subaccount);
+        return ctx.read(ctx.service().getSubaccount(ctx.authId(),
+                ctx.id(subauthId, "subauth_id")), PlivoMarketplaceMapper::subaccount);
     }
 
     /** One page of subaccounts (at most 20 per page, as Plivo allows). */
     public Page<PlivoSubaccount> list(PlivoPaging paging) {
-        return api.page(q -> api.service().listSubaccounts(api.authId(), q), paging, Map.of(),
+        return ctx.page(q -> ctx.service().listSubaccounts(ctx.authId(), q), paging, Map.of(),
                 d -> PlivoPager.present(d.authId()), PlivoMarketplaceMapper::subaccount);
     }
 
@@ -53,6 +53,6 @@ public final class PlivoSubaccounts {
      * to the main account.
      */
     public void delete(String subauthId) {
-        api.delete(api.service().deleteSubaccount(api.authId(), api.id(subauthId, "subauth_id")));
+        ctx.delete(ctx.service().deleteSubaccount(ctx.authId(), ctx.id(subauthId, "subauth_id")));
     }
 }

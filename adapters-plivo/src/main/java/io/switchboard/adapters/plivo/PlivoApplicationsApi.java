@@ -7,21 +7,21 @@ import io.switchboard.domain.Page;
 import java.util.Map;
 
 /** Applications: the URLs Plivo calls for the numbers and endpoints attached to them. */
-public final class PlivoApplications {
+public final class PlivoApplicationsApi {
 
-    private final PlivoApi api;
+    private final PlivoContext ctx;
 
-    PlivoApplications(PlivoApi api) {
-        this.api = api;
+    PlivoApplicationsApi(PlivoContext ctx) {
+        this.ctx = ctx;
     }
 
     /** Creates an application ({@code appName} and {@code answerUrl} required) and answers its id. */
     public String create(PlivoApplicationRequest request) {
         Checks.required(request, "request");
-        var body = PlivoHttp.json(api.checked(request::forCreate));
-        ApplicationCreated created = api.write(m -> api.service().createApplication(api.authId(), body, m));
+        var body = PlivoHttp.json(ctx.checked(request::forCreate));
+        ApplicationCreated created = ctx.write(m -> ctx.service().createApplication(ctx.authId(), body, m));
         return PlivoMapper.text(created.appId())
-                .orElseThrow(() -> api.http().errors().incomplete(true, "the new application's app_id"));
+                .orElseThrow(() -> ctx.http().errors().incomplete(true, "the new application's app_id"));
     }
 
     /** One page of the account's applications, its subaccounts' included. */
@@ -31,29 +31,29 @@ public final class PlivoApplications {
 
     /** One page of one subaccount's applications. */
     public Page<PlivoApplication> listOfSubaccount(String subauthId, PlivoPaging paging) {
-        return list(Map.of("subaccount", api.id(subauthId, "subaccount")), paging);
+        return list(Map.of("subaccount", ctx.id(subauthId, "subaccount")), paging);
     }
 
     private Page<PlivoApplication> list(Map<String, String> filters, PlivoPaging paging) {
-        return api.page(q -> api.service().listApplications(api.authId(), q), paging, filters,
-                d -> PlivoPager.present(d.appId()), api.mapper()::application);
+        return ctx.page(q -> ctx.service().listApplications(ctx.authId(), q), paging, filters,
+                d -> PlivoPager.present(d.appId()), ctx.mapper()::application);
     }
 
     public PlivoApplication get(String appId) {
-        return api.read(api.service().getApplication(api.authId(),
-                api.id(appId, "app_id")), api.mapper()::application);
+        return ctx.read(ctx.service().getApplication(ctx.authId(),
+                ctx.id(appId, "app_id")), ctx.mapper()::application);
     }
 
     /** Changes what {@code request} holds; it may not hold a name (Plivo cannot rename an application). */
     public void modify(String appId, PlivoApplicationRequest request) {
         Checks.required(request, "request");
-        String id = api.id(appId, "app_id");
-        var body = PlivoHttp.json(api.checked(request::forModify));
-        api.act(m -> api.service().modifyApplication(api.authId(), id, body, m));
+        String id = ctx.id(appId, "app_id");
+        var body = PlivoHttp.json(ctx.checked(request::forModify));
+        ctx.act(m -> ctx.service().modifyApplication(ctx.authId(), id, body, m));
     }
 
     /** Deletes an application; once deleted it cannot be retrieved. */
     public void delete(String appId) {
-        api.delete(api.service().deleteApplication(api.authId(), api.id(appId, "app_id")));
+        ctx.delete(ctx.service().deleteApplication(ctx.authId(), ctx.id(appId, "app_id")));
     }
 }

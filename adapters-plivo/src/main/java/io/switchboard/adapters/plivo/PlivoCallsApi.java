@@ -16,75 +16,72 @@ import java.util.Map;
  * speak, send digits); and cancelling a call request still queued. Live-call operations take the call uuid of a live
  * call; Plivo answers NOT_FOUND for any other.
  */
-public final class PlivoCalls {
+public final class PlivoCallsApi {
 
-    private final PlivoApi api;
+    private final PlivoContext ctx;
+    private final PlivoVoice voice;
 
-    PlivoCalls(PlivoApi api) {
-        this.api = api;
+    PlivoCallsApi(PlivoContext ctx, PlivoVoice voice) {
+        this.ctx = ctx;
+        this.voice = voice;
     }
 
     /** Places one call per destination of {@code request}; the answer holds a request uuid for each. */
     public PlivoCallFired make(PlivoCallRequest request) {
         Checks.required(request, "request");
         var body = PlivoHttp.json(request.wire());
-        MakeCallResponse fired = api.write(m -> api.service().placeCall(api.authId(), body, m));
+        MakeCallResponse fired = ctx.write(m -> ctx.service().placeCall(ctx.authId(), body, m));
         List<String> uuids = fired.requestUuid() instanceof List<?> list
                 ? list.stream().map(String::valueOf).filter(PlivoPager::present).toList()
                 : PlivoMapper.text(fired.requestUuid()).map(List::of).orElse(List.of());
         if (uuids.isEmpty()) {
-            throw api.http().errors().incomplete(true, "'request_uuid' for a placed call");
+            throw ctx.http().errors().incomplete(true, "'request_uuid' for a placed call");
         }
         return new PlivoCallFired(fired.message(), uuids);
     }
 
     /** One page of completed calls' records matching {@code filter}. */
     public Page<PlivoCallRecord> list(PlivoCallRecordFilter filter, PlivoPaging paging) {
-        Checks.required(filter, "filter");
-        return api.page(q -> api.service().listCalls(api.authId(), q), paging, filter.wire(),
-                d -> PlivoPager.present(d.callUuid()), PlivoMarketplaceMapper::callRecord);
+        return voice.records(filter, paging);
     }
 
-    /** A completed call's record. */
+    /** A completed call's record; {@code connector.voice().get(uuid)} also finds live and queued calls. */
     public PlivoCallRecord get(String callUuid) {
-        return api.read(api.service().getCall(api.authId(),
-                api.id(callUuid, "call_uuid")), PlivoMarketplaceMapper::callRecord);
+        return voice.record(callUuid);
     }
 
     /** The uuids of the account's live calls, as Plivo lists them (no paging). */
     public List<String> listLive() {
-        var list = api.read(api.service().listCallsIn(api.authId(), Map.of("status", "live")));
-        return list.calls() == null ? List.of() : list.calls().stream().filter(PlivoPager::present).toList();
+        return voice.liveUuids();
     }
 
-    public PlivoLiveCall getLive(String callUuid) {
-        String id = api.id(callUuid, "call_uuid");
-        return api.read(api.service().getCallIn(api.authId(), id, "live"),
-                dto -> PlivoMarketplaceMapper.liveCall(dto, id));
+    /** A live call, as Plivo describes it while it lasts. */
+    public PlivoLiveCall live(String callUuid) {
+        return voice.live(callUuid);
     }
 
     /** Hangs up a live call (incoming or outgoing). */
     public void hangup(String callUuid) {
-        api.delete(api.service().hangupCall(api.authId(), api.id(callUuid, "call_uuid")));
+        ctx.delete(ctx.service().hangupCall(ctx.authId(), ctx.id(callUuid, "call_uuid")));
     }
 
     /** Hangs up every live call of the account. */
     public void hangupAll() {
-        api.delete(api.service().hangupAllCalls(api.authId()));
+        ctx.delete(ctx.service().hangupAllCalls(ctx.authId()));
     }
 
     /** Sends a live call's A leg, B leg or both to new URLs, whose XML they execute next. */
     public void transfer(String callUuid, PlivoTransfer transfer) {
         Checks.required(transfer, "transfer");
-        post(callUuid, (id, body, m) -> api.service().transferCall(api.authId(), id, body, m), transfer.wire());
+        post(callUuid, (id, body, m) -> ctx.service().transferCall(ctx.authId(), id, body, m), transfer.wire());
     }
 
     /** Starts recording a live call. */
     public PlivoRecordingStarted startRecording(String callUuid, PlivoRecordingOptions options) {
         Checks.required(options, "options");
-        String id = api.id(callUuid, "call_uuid");
+        String id = ctx.id(callUuid, "call_uuid");
         var body = PlivoHttp.json(options.wire());
-        RecordingStarted started = api.write(m -> api.service().recordCall(api.authId(), id, body, m));
+        RecordingStarted started = ctx.write(m -> ctx.service().recordCall(ctx.authId(), id, body, m));
         return new PlivoRecordingStarted(PlivoMapper.text(started.recordingId()), PlivoMapper.text(started.url()),
                 started.message());
     }
@@ -121,21 +118,21 @@ public final class PlivoCalls {
 
     /** Cancels a call request still queued (by the request uuid {@link #make} answered): it never becomes a call. */
     public void cancelRequest(String requestUuid) {
-        api.delete(api.service().cancelRequest(api.authId(), api.id(requestUuid, "request_uuid")));
+        ctx.delete(ctx.service().cancelRequest(ctx.authId(), ctx.id(requestUuid, "request_uuid")));
     }
 
     private void action(String callUuid, String action, Map<String, Object> parameters) {
-        post(callUuid, (id, body, m) -> api.service().callAction(api.authId(), id, action, body, m), parameters);
+        post(callUuid, (id, body, m) -> ctx.service().callAction(ctx.authId(), id, action, body, m), parameters);
     }
 
     private void stop(String callUuid, String action) {
-        api.delete(api.service().stopCallAction(api.authId(), api.id(callUuid, "call_uuid"), action));
+        ctx.delete(ctx.service().stopCallAction(ctx.authId(), ctx.id(callUuid, "call_uuid"), action));
     }
 
     private void post(String callUuid, Post post, Map<String, Object> parameters) {
-        String id = api.id(callUuid, "call_uuid");
+        String id = ctx.id(callUuid, "call_uuid");
         var body = PlivoHttp.json(parameters);
-        api.act(m -> post.call(id, body, m));
+        ctx.act(m -> post.call(id, body, m));
     }
 
     @FunctionalInterface

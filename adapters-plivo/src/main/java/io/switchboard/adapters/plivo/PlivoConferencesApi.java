@@ -14,19 +14,19 @@ import java.util.Map;
  * hang up one or all, record; and their members: hang up, kick, mute and unmute, deaf and undeaf, play and speak to
  * them. {@code memberId} is one member id, several joined with commas ({@code 10,11}), or {@code all}.
  */
-public final class PlivoConferences {
+public final class PlivoConferencesApi {
 
     private static final int MAX_NAME = 128;
 
-    private final PlivoApi api;
+    private final PlivoContext ctx;
 
-    PlivoConferences(PlivoApi api) {
-        this.api = api;
+    PlivoConferencesApi(PlivoContext ctx) {
+        this.ctx = ctx;
     }
 
     /** The names of the account's live conferences. */
     public List<String> list() {
-        var list = api.read(api.service().listConferences(api.authId()));
+        var list = ctx.read(ctx.service().listConferences(ctx.authId()));
         return list.conferences() == null ? List.of()
                 : list.conferences().stream().filter(PlivoPager::present).toList();
     }
@@ -34,17 +34,17 @@ public final class PlivoConferences {
     /** A live conference with its members. */
     public PlivoConference get(String conferenceName) {
         String name = name(conferenceName);
-        return api.read(api.service().getConference(api.authId(), name),
+        return ctx.read(ctx.service().getConference(ctx.authId(), name),
                 dto -> PlivoMarketplaceMapper.conference(dto, name));
     }
 
     /** Hangs up every live conference (and its members' calls). */
     public void hangupAll() {
-        api.delete(api.service().hangupAllConferences(api.authId()));
+        ctx.delete(ctx.service().hangupAllConferences(ctx.authId()));
     }
 
     public void hangup(String conferenceName) {
-        api.delete(api.service().hangupConference(api.authId(), name(conferenceName)));
+        ctx.delete(ctx.service().hangupConference(ctx.authId(), name(conferenceName)));
     }
 
     /** Starts recording a live conference; a conference recording has no time limit. */
@@ -52,24 +52,24 @@ public final class PlivoConferences {
         Checks.required(options, "options");
         if (options.timeLimit().isPresent()) {
             throw new SwitchboardException(Failure.invalid("time_limit",
-                    "applies to call recordings only, not conferences").withAccount(api.http().account()));
+                    "applies to call recordings only, not conferences").withAccount(ctx.http().account()));
         }
         String name = name(conferenceName);
         var body = PlivoHttp.json(options.wire());
-        RecordingStarted started = api.write(m -> api.service().recordConference(api.authId(), name, body, m));
+        RecordingStarted started = ctx.write(m -> ctx.service().recordConference(ctx.authId(), name, body, m));
         return new PlivoRecordingStarted(PlivoMapper.text(started.recordingId()), PlivoMapper.text(started.url()),
                 started.message());
     }
 
     public void stopRecording(String conferenceName) {
-        api.delete(api.service().stopConferenceRecording(api.authId(), name(conferenceName)));
+        ctx.delete(ctx.service().stopConferenceRecording(ctx.authId(), name(conferenceName)));
     }
 
     // ---- members
 
     /** Hangs up the members' calls. */
     public void hangupMember(String conferenceName, String memberId) {
-        api.delete(api.service().hangupMember(api.authId(), name(conferenceName), ids(memberId)));
+        ctx.delete(ctx.service().hangupMember(ctx.authId(), name(conferenceName), ids(memberId)));
     }
 
     /** Takes members out of the conference; their calls go on to the next element of their XML. */
@@ -88,7 +88,7 @@ public final class PlivoConferences {
 
     /** Plays an mp3 or wav file to the members. */
     public void playToMember(String conferenceName, String memberId, URI url) {
-        api.checked(() -> PlivoChecks.url(url, "url"));
+        ctx.checked(() -> PlivoChecks.url(url, "url"));
         member(conferenceName, memberId, "Play", Map.of("url", url.toString()));
     }
 
@@ -119,25 +119,25 @@ public final class PlivoConferences {
         String name = name(conferenceName);
         String ids = ids(memberId);
         var body = PlivoHttp.json(parameters);
-        api.act(m -> api.service().memberAction(api.authId(), name, ids, action, body, m));
+        ctx.act(m -> ctx.service().memberAction(ctx.authId(), name, ids, action, body, m));
     }
 
     private void stop(String conferenceName, String memberId, String action) {
-        api.delete(api.service().stopMemberAction(api.authId(), name(conferenceName), ids(memberId),
+        ctx.delete(ctx.service().stopMemberAction(ctx.authId(), name(conferenceName), ids(memberId),
                 action));
     }
 
     private String ids(String memberId) {
-        return api.checked(() -> PlivoChecks.memberIds(memberId));
+        return ctx.checked(() -> PlivoChecks.memberIds(memberId));
     }
 
     /** A conference name: any text Plivo's XML allows, but not blank, not over 128 characters, no '/' or controls. */
     private String name(String conferenceName) {
-        String v = api.checked(() -> PlivoChecks.text(conferenceName, "conference_name"));
+        String v = ctx.checked(() -> PlivoChecks.text(conferenceName, "conference_name"));
         if (v.length() > MAX_NAME || v.chars().anyMatch(c -> c == '/' || Character.isISOControl(c))) {
             throw new SwitchboardException(Failure.invalid("conference_name",
                     "must be up to " + MAX_NAME + " characters without '/' or control characters, got '" + v + "'")
-                    .withAccount(api.http().account()));
+                    .withAccount(ctx.http().account()));
         }
         return v;
     }

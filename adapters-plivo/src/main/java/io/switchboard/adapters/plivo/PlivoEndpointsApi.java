@@ -7,45 +7,45 @@ import io.switchboard.domain.Page;
 import java.util.Map;
 
 /** SIP endpoints: SIP clients that register with Plivo and call through the application attached to them. */
-public final class PlivoEndpoints {
+public final class PlivoEndpointsApi {
 
-    private final PlivoApi api;
+    private final PlivoContext ctx;
 
-    PlivoEndpoints(PlivoApi api) {
-        this.api = api;
+    PlivoEndpointsApi(PlivoContext ctx) {
+        this.ctx = ctx;
     }
 
     /** Creates an endpoint; the answer holds the SIP username Plivo made of the one asked for. */
     public PlivoEndpointCreated create(PlivoEndpointRequest request) {
         Checks.required(request, "request");
         var body = PlivoHttp.json(request.wire());
-        EndpointCreated created = api.write(m -> api.service().createEndpoint(api.authId(), body, m));
+        EndpointCreated created = ctx.write(m -> ctx.service().createEndpoint(ctx.authId(), body, m));
         String id = PlivoMapper.text(created.endpointId())
-                .orElseThrow(() -> api.http().errors().incomplete(true, "the new endpoint's endpoint_id"));
+                .orElseThrow(() -> ctx.http().errors().incomplete(true, "the new endpoint's endpoint_id"));
         return new PlivoEndpointCreated(id, created.username(), created.alias());
     }
 
     public PlivoEndpoint get(String endpointId) {
-        String id = api.id(endpointId, "endpoint_id");
-        return api.read(api.service().getEndpoint(api.authId(), id), dto -> PlivoMarketplaceMapper.endpoint(dto, id));
+        String id = ctx.id(endpointId, "endpoint_id");
+        return ctx.read(ctx.service().getEndpoint(ctx.authId(), id), dto -> PlivoMarketplaceMapper.endpoint(dto, id));
     }
 
     /** One page of endpoints, with whether each is registered. */
     public Page<PlivoEndpoint> list(PlivoPaging paging) {
-        return api.page(q -> api.service().listEndpoints(api.authId(), q), paging, Map.of(),
+        return ctx.page(q -> ctx.service().listEndpoints(ctx.authId(), q), paging, Map.of(),
                 d -> PlivoMapper.text(d.endpointId()).isPresent(), d -> PlivoMarketplaceMapper.endpoint(d, ""));
     }
 
     /** Changes the password, alias and application of an endpoint. */
     public void modify(String endpointId, PlivoEndpointChanges changes) {
         Checks.required(changes, "changes");
-        String id = api.id(endpointId, "endpoint_id");
+        String id = ctx.id(endpointId, "endpoint_id");
         var body = PlivoHttp.json(changes.wire());
-        api.act(m -> api.service().modifyEndpoint(api.authId(), id, body, m));
+        ctx.act(m -> ctx.service().modifyEndpoint(ctx.authId(), id, body, m));
     }
 
     /** Deletes an endpoint; this cannot be undone. */
     public void delete(String endpointId) {
-        api.delete(api.service().deleteEndpoint(api.authId(), api.id(endpointId, "endpoint_id")));
+        ctx.delete(ctx.service().deleteEndpoint(ctx.authId(), ctx.id(endpointId, "endpoint_id")));
     }
 }
