@@ -1,5 +1,6 @@
 package io.switchboard.adapters.plivo;
 
+import io.switchboard.adapters.plivo.account.PlivoAccountDetails;
 import io.switchboard.domain.account.AccountInfo;
 import io.switchboard.domain.port.AccountPort;
 

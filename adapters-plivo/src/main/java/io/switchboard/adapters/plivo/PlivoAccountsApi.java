@@ -1,5 +1,7 @@
 package io.switchboard.adapters.plivo;
 
+import io.switchboard.adapters.plivo.account.PlivoAccountChanges;
+import io.switchboard.adapters.plivo.account.PlivoAccountDetails;
 import io.switchboard.domain.Checks;
 
 /** The account itself: its details (email, credits, address, auto recharge ...) and changes to name, city, address. */
@@ -20,7 +22,7 @@ public final class PlivoAccountsApi {
     /** Changes what {@code changes} holds (at least one of name, city, address). */
     public void modify(PlivoAccountChanges changes) {
         Checks.required(changes, "changes");
-        var body = PlivoHttp.json(ctx.checked(changes::wire));
+        var body = PlivoHttp.json(ctx.checked(() -> PlivoRequestMapper.parameters(changes)));
         ctx.act(m -> ctx.service().modifyAccount(ctx.authId(), body, m));
     }
 }

@@ -1,6 +1,8 @@
 package io.switchboard.adapters.plivo;
 
 import io.switchboard.adapters.plivo.PlivoMarketplaceDtos.ApplicationCreated;
+import io.switchboard.adapters.plivo.application.PlivoApplication;
+import io.switchboard.adapters.plivo.application.PlivoApplicationRequest;
 import io.switchboard.domain.Checks;
 import io.switchboard.domain.Page;
 
@@ -18,7 +20,7 @@ public final class PlivoApplicationsApi {
     /** Creates an application ({@code appName} and {@code answerUrl} required) and answers its id. */
     public String create(PlivoApplicationRequest request) {
         Checks.required(request, "request");
-        var body = PlivoHttp.json(ctx.checked(request::forCreate));
+        var body = PlivoHttp.json(ctx.checked(() -> PlivoRequestMapper.applicationToCreate(request)));
         ApplicationCreated created = ctx.write(m -> ctx.service().createApplication(ctx.authId(), body, m));
         return PlivoMapper.text(created.appId())
                 .orElseThrow(() -> ctx.http().errors().incomplete(true, "the new application's app_id"));
@@ -48,7 +50,7 @@ public final class PlivoApplicationsApi {
     public void modify(String appId, PlivoApplicationRequest request) {
         Checks.required(request, "request");
         String id = ctx.id(appId, "app_id");
-        var body = PlivoHttp.json(ctx.checked(request::forModify));
+        var body = PlivoHttp.json(ctx.checked(() -> PlivoRequestMapper.applicationToModify(request)));
         ctx.act(m -> ctx.service().modifyApplication(ctx.authId(), id, body, m));
     }
 

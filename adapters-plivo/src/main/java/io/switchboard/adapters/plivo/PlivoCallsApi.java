@@ -3,6 +3,17 @@ package io.switchboard.adapters.plivo;
 import io.switchboard.adapters.plivo.PlivoDtos.MakeCallResponse;
 import io.switchboard.adapters.plivo.PlivoMarketplaceDtos.Ack;
 import io.switchboard.adapters.plivo.PlivoMarketplaceDtos.RecordingStarted;
+import io.switchboard.adapters.plivo.call.PlivoCallFired;
+import io.switchboard.adapters.plivo.call.PlivoCallRecord;
+import io.switchboard.adapters.plivo.call.PlivoCallRecordFilter;
+import io.switchboard.adapters.plivo.call.PlivoCallRequest;
+import io.switchboard.adapters.plivo.call.PlivoDigits;
+import io.switchboard.adapters.plivo.call.PlivoLiveCall;
+import io.switchboard.adapters.plivo.call.PlivoPlayRequest;
+import io.switchboard.adapters.plivo.call.PlivoSpeakRequest;
+import io.switchboard.adapters.plivo.call.PlivoTransfer;
+import io.switchboard.adapters.plivo.recording.PlivoRecordingOptions;
+import io.switchboard.adapters.plivo.recording.PlivoRecordingStarted;
 import io.switchboard.domain.Checks;
 import io.switchboard.domain.Page;
 import okhttp3.RequestBody;
@@ -29,7 +40,7 @@ public final class PlivoCallsApi {
     /** Places one call per destination of {@code request}; the answer holds a request uuid for each. */
     public PlivoCallFired make(PlivoCallRequest request) {
         Checks.required(request, "request");
-        var body = PlivoHttp.json(request.wire());
+        var body = PlivoHttp.json(PlivoRequestMapper.parameters(request));
         MakeCallResponse fired = ctx.write(m -> ctx.service().placeCall(ctx.authId(), body, m));
         List<String> uuids = fired.requestUuid() instanceof List<?> list
                 ? list.stream().map(String::valueOf).filter(PlivoPager::present).toList()
@@ -73,14 +84,14 @@ public final class PlivoCallsApi {
     /** Sends a live call's A leg, B leg or both to new URLs, whose XML they execute next. */
     public void transfer(String callUuid, PlivoTransfer transfer) {
         Checks.required(transfer, "transfer");
-        post(callUuid, (id, body, m) -> ctx.service().transferCall(ctx.authId(), id, body, m), transfer.wire());
+        post(callUuid, (id, body, m) -> ctx.service().transferCall(ctx.authId(), id, body, m), PlivoRequestMapper.parameters(transfer));
     }
 
     /** Starts recording a live call. */
     public PlivoRecordingStarted startRecording(String callUuid, PlivoRecordingOptions options) {
         Checks.required(options, "options");
         String id = ctx.id(callUuid, "call_uuid");
-        var body = PlivoHttp.json(options.wire());
+        var body = PlivoHttp.json(PlivoRequestMapper.parameters(options));
         RecordingStarted started = ctx.write(m -> ctx.service().recordCall(ctx.authId(), id, body, m));
         return new PlivoRecordingStarted(PlivoMapper.text(started.recordingId()), PlivoMapper.text(started.url()),
                 started.message());
@@ -93,7 +104,7 @@ public final class PlivoCallsApi {
     /** Plays audio files into a live call. */
     public void play(String callUuid, PlivoPlayRequest request) {
         Checks.required(request, "request");
-        action(callUuid, "Play", request.wire());
+        action(callUuid, "Play", PlivoRequestMapper.parameters(request));
     }
 
     public void stopPlaying(String callUuid) {
@@ -103,7 +114,7 @@ public final class PlivoCallsApi {
     /** Speaks text into a live call, asynchronously. */
     public void speak(String callUuid, PlivoSpeakRequest request) {
         Checks.required(request, "request");
-        action(callUuid, "Speak", request.wire());
+        action(callUuid, "Speak", PlivoRequestMapper.parameters(request));
     }
 
     public void stopSpeaking(String callUuid) {
@@ -113,7 +124,7 @@ public final class PlivoCallsApi {
     /** Sends DTMF digits on a live call. */
     public void sendDigits(String callUuid, PlivoDigits digits) {
         Checks.required(digits, "digits");
-        action(callUuid, "DTMF", digits.wire());
+        action(callUuid, "DTMF", PlivoRequestMapper.parameters(digits));
     }
 
     /** Cancels a call request still queued (by the request uuid {@link #make} answered): it never becomes a call. */

@@ -1,6 +1,9 @@
 package io.switchboard.adapters.plivo;
 
 import io.switchboard.adapters.plivo.PlivoMarketplaceDtos.CarrierCreated;
+import io.switchboard.adapters.plivo.carrier.PlivoCarrierRequest;
+import io.switchboard.adapters.plivo.carrier.PlivoIncomingCarrier;
+import io.switchboard.adapters.plivo.internal.PlivoChecks;
 import io.switchboard.domain.Checks;
 import io.switchboard.domain.Page;
 
@@ -40,7 +43,7 @@ public final class PlivoCarriersApi {
     /** Adds a carrier (name and IP set required) and answers its id. */
     public String add(PlivoCarrierRequest request) {
         Checks.required(request, "request");
-        var body = PlivoHttp.json(ctx.checked(request::forAdd));
+        var body = PlivoHttp.json(ctx.checked(() -> PlivoRequestMapper.carrierToAdd(request)));
         CarrierCreated created = ctx.write(m -> ctx.service().addCarrier(ctx.authId(), body, m));
         return PlivoMapper.text(created.carrierId())
                 .orElseThrow(() -> ctx.http().errors().incomplete(true, "the new carrier's carrier_id"));
@@ -50,7 +53,7 @@ public final class PlivoCarriersApi {
     public void modify(String carrierId, PlivoCarrierRequest request) {
         Checks.required(request, "request");
         String id = ctx.id(carrierId, "carrier_id");
-        var body = PlivoHttp.json(ctx.checked(request::forModify));
+        var body = PlivoHttp.json(ctx.checked(() -> PlivoRequestMapper.carrierToModify(request)));
         ctx.act(m -> ctx.service().modifyCarrier(ctx.authId(), id, body, m));
     }
 

@@ -1,6 +1,11 @@
 package io.switchboard.adapters.plivo;
 
 import io.switchboard.adapters.plivo.PlivoMarketplaceDtos.RecordingStarted;
+import io.switchboard.adapters.plivo.call.PlivoSpeech;
+import io.switchboard.adapters.plivo.conference.PlivoConference;
+import io.switchboard.adapters.plivo.internal.PlivoChecks;
+import io.switchboard.adapters.plivo.recording.PlivoRecordingOptions;
+import io.switchboard.adapters.plivo.recording.PlivoRecordingStarted;
 import io.switchboard.domain.Checks;
 import io.switchboard.domain.Failure;
 import io.switchboard.domain.SwitchboardException;
@@ -55,7 +60,7 @@ public final class PlivoConferencesApi {
                     "applies to call recordings only, not conferences").withAccount(ctx.http().account()));
         }
         String name = name(conferenceName);
-        var body = PlivoHttp.json(options.wire());
+        var body = PlivoHttp.json(PlivoRequestMapper.parameters(options));
         RecordingStarted started = ctx.write(m -> ctx.service().recordConference(ctx.authId(), name, body, m));
         return new PlivoRecordingStarted(PlivoMapper.text(started.recordingId()), PlivoMapper.text(started.url()),
                 started.message());
@@ -99,7 +104,7 @@ public final class PlivoConferencesApi {
     /** Speaks text to the members. */
     public void speakToMember(String conferenceName, String memberId, PlivoSpeech speech) {
         Checks.required(speech, "text");
-        member(conferenceName, memberId, "Speak", speech.wire());
+        member(conferenceName, memberId, "Speak", PlivoRequestMapper.parameters(speech));
     }
 
     public void stopSpeakingToMember(String conferenceName, String memberId) {

@@ -1,6 +1,10 @@
 package io.switchboard.adapters.plivo;
 
 import io.switchboard.adapters.plivo.PlivoMarketplaceDtos.EndpointCreated;
+import io.switchboard.adapters.plivo.endpoint.PlivoEndpoint;
+import io.switchboard.adapters.plivo.endpoint.PlivoEndpointChanges;
+import io.switchboard.adapters.plivo.endpoint.PlivoEndpointCreated;
+import io.switchboard.adapters.plivo.endpoint.PlivoEndpointRequest;
 import io.switchboard.domain.Checks;
 import io.switchboard.domain.Page;
 
@@ -18,7 +22,7 @@ public final class PlivoEndpointsApi {
     /** Creates an endpoint; the answer holds the SIP username Plivo made of the one asked for. */
     public PlivoEndpointCreated create(PlivoEndpointRequest request) {
         Checks.required(request, "request");
-        var body = PlivoHttp.json(request.wire());
+        var body = PlivoHttp.json(PlivoRequestMapper.parameters(request));
         EndpointCreated created = ctx.write(m -> ctx.service().createEndpoint(ctx.authId(), body, m));
         String id = PlivoMapper.text(created.endpointId())
                 .orElseThrow(() -> ctx.http().errors().incomplete(true, "the new endpoint's endpoint_id"));
@@ -40,7 +44,7 @@ public final class PlivoEndpointsApi {
     public void modify(String endpointId, PlivoEndpointChanges changes) {
         Checks.required(changes, "changes");
         String id = ctx.id(endpointId, "endpoint_id");
-        var body = PlivoHttp.json(changes.wire());
+        var body = PlivoHttp.json(PlivoRequestMapper.parameters(changes));
         ctx.act(m -> ctx.service().modifyEndpoint(ctx.authId(), id, body, m));
     }
 

@@ -2,8 +2,8 @@ package io.switchboard.adapters.plivo;
 
 import io.switchboard.adapters.plivo.PlivoDtos.CallDto;
 import io.switchboard.adapters.plivo.PlivoDtos.LiveCallDto;
-import io.switchboard.adapters.plivo.PlivoDtos.PricingDto;
 import io.switchboard.adapters.plivo.PlivoDtos.PrefixRateDto;
+import io.switchboard.adapters.plivo.PlivoDtos.PricingDto;
 import io.switchboard.adapters.plivo.PlivoDtos.RateDto;
 import io.switchboard.adapters.plivo.PlivoMarketplaceDtos.AvailableNumberDto;
 import io.switchboard.adapters.plivo.PlivoMarketplaceDtos.BuyResponse;
@@ -12,6 +12,16 @@ import io.switchboard.adapters.plivo.PlivoMarketplaceDtos.ConferenceDto;
 import io.switchboard.adapters.plivo.PlivoMarketplaceDtos.EndpointDto;
 import io.switchboard.adapters.plivo.PlivoMarketplaceDtos.MemberDto;
 import io.switchboard.adapters.plivo.PlivoMarketplaceDtos.SubaccountDto;
+import io.switchboard.adapters.plivo.call.PlivoCallRecord;
+import io.switchboard.adapters.plivo.call.PlivoLiveCall;
+import io.switchboard.adapters.plivo.carrier.PlivoIncomingCarrier;
+import io.switchboard.adapters.plivo.conference.PlivoConference;
+import io.switchboard.adapters.plivo.conference.PlivoConferenceMember;
+import io.switchboard.adapters.plivo.endpoint.PlivoEndpoint;
+import io.switchboard.adapters.plivo.number.PlivoAvailableNumber;
+import io.switchboard.adapters.plivo.number.PlivoPurchase;
+import io.switchboard.adapters.plivo.pricing.PlivoCountryPricing;
+import io.switchboard.adapters.plivo.subaccount.PlivoSubaccount;
 import io.switchboard.domain.Money;
 
 import java.time.Duration;

@@ -1,5 +1,8 @@
 package io.switchboard.adapters.plivo;
 
+import io.switchboard.adapters.plivo.message.PlivoMessageFilter;
+import io.switchboard.adapters.plivo.message.PlivoSendResult;
+import io.switchboard.adapters.plivo.message.PlivoSmsRequest;
 import io.switchboard.domain.Checks;
 import io.switchboard.domain.Page;
 import io.switchboard.domain.message.Message;

@@ -2,6 +2,9 @@ package io.switchboard.adapters.plivo;
 
 import io.switchboard.adapters.plivo.PlivoDtos.SendMessageBody;
 import io.switchboard.adapters.plivo.PlivoDtos.SendResponse;
+import io.switchboard.adapters.plivo.message.PlivoMessageFilter;
+import io.switchboard.adapters.plivo.message.PlivoSendResult;
+import io.switchboard.adapters.plivo.message.PlivoSmsRequest;
 import io.switchboard.domain.Checks;
 import io.switchboard.domain.Direction;
 import io.switchboard.domain.Failure;

@@ -1,5 +1,7 @@
 package io.switchboard.adapters.plivo;
 
+import io.switchboard.adapters.plivo.number.PlivoNumber;
+import io.switchboard.adapters.plivo.number.PlivoNumberFilter;
 import io.switchboard.domain.Checks;
 import io.switchboard.domain.Page;
 import io.switchboard.domain.PageRequest;

@@ -1,5 +1,12 @@
 package io.switchboard.adapters.plivo;
 
+import io.switchboard.adapters.plivo.number.PlivoAvailableNumber;
+import io.switchboard.adapters.plivo.number.PlivoCarrierNumbers;
+import io.switchboard.adapters.plivo.number.PlivoNumber;
+import io.switchboard.adapters.plivo.number.PlivoNumberChanges;
+import io.switchboard.adapters.plivo.number.PlivoNumberFilter;
+import io.switchboard.adapters.plivo.number.PlivoNumberSearch;
+import io.switchboard.adapters.plivo.number.PlivoPurchase;
 import io.switchboard.domain.Checks;
 import io.switchboard.domain.Page;
 
@@ -33,7 +40,7 @@ public final class PlivoNumbersApi {
     /** Adds numbers of the account's own carrier (an incoming carrier of the account). */
     public void addCarrierNumbers(PlivoCarrierNumbers request) {
         Checks.required(request, "request");
-        var body = PlivoHttp.json(request.wire());
+        var body = PlivoHttp.json(PlivoRequestMapper.parameters(request));
         ctx.act(m -> ctx.service().addCarrierNumbers(ctx.authId(), body, m));
     }
 
@@ -41,7 +48,7 @@ public final class PlivoNumbersApi {
     public void modify(String number, PlivoNumberChanges changes) {
         Checks.required(changes, "changes");
         String id = number(number);
-        var body = PlivoHttp.json(ctx.checked(changes::wire));
+        var body = PlivoHttp.json(ctx.checked(() -> PlivoRequestMapper.parameters(changes)));
         ctx.act(m -> ctx.service().modifyNumber(ctx.authId(), id, body, m));
     }
 
@@ -53,7 +60,7 @@ public final class PlivoNumbersApi {
     /** One page of the numbers Plivo has for sale that match {@code search}. */
     public Page<PlivoAvailableNumber> search(PlivoNumberSearch search, PlivoPaging paging) {
         Checks.required(search, "search");
-        return ctx.page(q -> ctx.service().searchNumbers(ctx.authId(), q), paging, search.wire(),
+        return ctx.page(q -> ctx.service().searchNumbers(ctx.authId(), q), paging, PlivoRequestMapper.parameters(search),
                 d -> PlivoPager.present(d.number()), PlivoMarketplaceMapper::available);
     }
 

@@ -1,5 +1,7 @@
 package io.switchboard.adapters.plivo;
 
+import io.switchboard.adapters.plivo.internal.PlivoChecks;
+import io.switchboard.adapters.plivo.pricing.PlivoCountryPricing;
 import io.switchboard.domain.Checks;
 import io.switchboard.domain.Failure;
 import io.switchboard.domain.FailureKind;

@@ -1,5 +1,7 @@
 package io.switchboard.adapters.plivo;
 
+import io.switchboard.adapters.plivo.pricing.PlivoCountryPricing;
+
 /** Plivo's pricing API: the rates of one country. */
 public final class PlivoPricingApi {
 

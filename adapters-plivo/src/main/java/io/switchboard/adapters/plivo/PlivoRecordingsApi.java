@@ -1,5 +1,6 @@
 package io.switchboard.adapters.plivo;
 
+import io.switchboard.adapters.plivo.recording.PlivoRecordingFilter;
 import io.switchboard.domain.Checks;
 import io.switchboard.domain.Page;
 import io.switchboard.domain.recording.Recording;
@@ -16,7 +17,7 @@ public final class PlivoRecordingsApi {
     public Page<Recording> list(PlivoRecordingFilter filter, PlivoPaging paging) {
         Checks.required(filter, "filter");
         Checks.required(paging, "paging");
-        return recordings.list(filter.wire(), paging.toPageRequest());
+        return recordings.list(PlivoRequestMapper.parameters(filter), paging.toPageRequest());
     }
 
     public Recording get(String recordingId) {

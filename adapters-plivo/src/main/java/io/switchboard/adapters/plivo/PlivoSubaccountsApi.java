@@ -1,6 +1,9 @@
 package io.switchboard.adapters.plivo;
 
 import io.switchboard.adapters.plivo.PlivoMarketplaceDtos.SubaccountCreated;
+import io.switchboard.adapters.plivo.subaccount.PlivoSubaccount;
+import io.switchboard.adapters.plivo.subaccount.PlivoSubaccountCredentials;
+import io.switchboard.adapters.plivo.subaccount.PlivoSubaccountSettings;
 import io.switchboard.domain.Checks;
 import io.switchboard.domain.Page;
 
@@ -21,7 +24,7 @@ public final class PlivoSubaccountsApi {
     /** Creates a subaccount (disabled unless {@code settings} enables it) and answers its credentials. */
     public PlivoSubaccountCredentials create(PlivoSubaccountSettings settings) {
         Checks.required(settings, "settings");
-        var body = PlivoHttp.json(settings.wire());
+        var body = PlivoHttp.json(PlivoRequestMapper.parameters(settings));
         SubaccountCreated created = ctx.write(m -> ctx.service().createSubaccount(ctx.authId(), body, m));
         if (!PlivoPager.present(created.authId()) || !PlivoPager.present(created.authToken())) {
             throw ctx.http().errors().incomplete(true, "the new subaccount's auth id and token");
@@ -33,7 +36,7 @@ public final class PlivoSubaccountsApi {
     public void modify(String subauthId, PlivoSubaccountSettings settings) {
         Checks.required(settings, "settings");
         String id = ctx.id(subauthId, "subauth_id");
-        var body = PlivoHttp.json(settings.wire());
+        var body = PlivoHttp.json(PlivoRequestMapper.parameters(settings));
         ctx.act(m -> ctx.service().modifySubaccount(ctx.authId(), id, body, m));
     }
 

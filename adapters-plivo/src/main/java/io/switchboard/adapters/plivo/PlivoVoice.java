@@ -4,6 +4,9 @@ import io.switchboard.adapters.plivo.PlivoDtos.CallDto;
 import io.switchboard.adapters.plivo.PlivoDtos.ListEnvelope;
 import io.switchboard.adapters.plivo.PlivoDtos.MakeCallBody;
 import io.switchboard.adapters.plivo.PlivoDtos.MakeCallResponse;
+import io.switchboard.adapters.plivo.call.PlivoCallRecord;
+import io.switchboard.adapters.plivo.call.PlivoCallRecordFilter;
+import io.switchboard.adapters.plivo.call.PlivoLiveCall;
 import io.switchboard.domain.Checks;
 import io.switchboard.domain.Direction;
 import io.switchboard.domain.Failure;
@@ -122,7 +125,7 @@ final class PlivoVoice implements VoicePort {
     /** One page of completed calls' records matching {@code filter}. */
     Page<PlivoCallRecord> records(PlivoCallRecordFilter filter, PlivoPaging paging) {
         Checks.required(filter, "filter");
-        return ctx.page(q -> ctx.service().listCalls(ctx.authId(), q), paging, filter.wire(),
+        return ctx.page(q -> ctx.service().listCalls(ctx.authId(), q), paging, PlivoRequestMapper.parameters(filter),
                 d -> PlivoPager.present(d.callUuid()), PlivoMarketplaceMapper::callRecord);
     }
 

@@ -1,5 +1,17 @@
 package io.switchboard.adapters.plivo;
 
+import io.switchboard.adapters.plivo.account.PlivoAccountChanges;
+import io.switchboard.adapters.plivo.account.PlivoAccountDetails;
+import io.switchboard.adapters.plivo.application.PlivoApplicationRequest;
+import io.switchboard.adapters.plivo.endpoint.PlivoEndpointRequest;
+import io.switchboard.adapters.plivo.message.PlivoMessageFilter;
+import io.switchboard.adapters.plivo.message.PlivoSmsRequest;
+import io.switchboard.adapters.plivo.number.PlivoNumber;
+import io.switchboard.adapters.plivo.number.PlivoNumberChanges;
+import io.switchboard.adapters.plivo.number.PlivoNumberFilter;
+import io.switchboard.adapters.plivo.subaccount.PlivoSubaccount;
+import io.switchboard.adapters.plivo.subaccount.PlivoSubaccountCredentials;
+import io.switchboard.adapters.plivo.subaccount.PlivoSubaccountSettings;
 import io.switchboard.domain.FailureKind;
 import io.switchboard.domain.Page;
 import io.switchboard.domain.PhoneNumber;

@@ -1,5 +1,12 @@
 package io.switchboard.adapters.plivo;
 
+import io.switchboard.adapters.plivo.application.PlivoApplication;
+import io.switchboard.adapters.plivo.application.PlivoApplicationRequest;
+import io.switchboard.adapters.plivo.endpoint.PlivoEndpointRequest;
+import io.switchboard.adapters.plivo.number.PlivoAvailableNumber;
+import io.switchboard.adapters.plivo.number.PlivoNumberChanges;
+import io.switchboard.adapters.plivo.number.PlivoNumberSearch;
+import io.switchboard.adapters.plivo.subaccount.PlivoSubaccountSettings;
 import io.switchboard.domain.FailureKind;
 import io.switchboard.domain.Page;
 import org.junit.jupiter.api.AfterEach;

@@ -1,5 +1,10 @@
 package io.switchboard.adapters.plivo;
 
+import io.switchboard.adapters.plivo.call.PlivoCallFired;
+import io.switchboard.adapters.plivo.call.PlivoCallRecord;
+import io.switchboard.adapters.plivo.call.PlivoCallRecordFilter;
+import io.switchboard.adapters.plivo.call.PlivoCallRequest;
+import io.switchboard.adapters.plivo.call.PlivoLiveCall;
 import io.switchboard.domain.FailureKind;
 import io.switchboard.domain.Page;
 import io.switchboard.domain.PhoneNumber;

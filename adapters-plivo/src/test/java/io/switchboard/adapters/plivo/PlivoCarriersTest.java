@@ -1,5 +1,8 @@
 package io.switchboard.adapters.plivo;
 
+import io.switchboard.adapters.plivo.carrier.PlivoCarrierRequest;
+import io.switchboard.adapters.plivo.carrier.PlivoIncomingCarrier;
+import io.switchboard.adapters.plivo.number.PlivoCarrierNumbers;
 import io.switchboard.domain.FailureKind;
 import io.switchboard.domain.PhoneNumber;
 import org.junit.jupiter.api.AfterEach;

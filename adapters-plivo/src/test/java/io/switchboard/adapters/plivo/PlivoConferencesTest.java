@@ -1,5 +1,12 @@
 package io.switchboard.adapters.plivo;
 
+import io.switchboard.adapters.plivo.call.PlivoCallRecord;
+import io.switchboard.adapters.plivo.call.PlivoCallRequest;
+import io.switchboard.adapters.plivo.call.PlivoSpeech;
+import io.switchboard.adapters.plivo.conference.PlivoConference;
+import io.switchboard.adapters.plivo.conference.PlivoConferenceMember;
+import io.switchboard.adapters.plivo.recording.PlivoRecordingOptions;
+import io.switchboard.adapters.plivo.recording.PlivoRecordingStarted;
 import io.switchboard.domain.FailureKind;
 import io.switchboard.domain.PhoneNumber;
 import io.switchboard.domain.recording.Recording;

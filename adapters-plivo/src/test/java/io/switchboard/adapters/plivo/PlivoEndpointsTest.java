@@ -1,5 +1,10 @@
 package io.switchboard.adapters.plivo;
 
+import io.switchboard.adapters.plivo.application.PlivoApplicationRequest;
+import io.switchboard.adapters.plivo.endpoint.PlivoEndpoint;
+import io.switchboard.adapters.plivo.endpoint.PlivoEndpointChanges;
+import io.switchboard.adapters.plivo.endpoint.PlivoEndpointCreated;
+import io.switchboard.adapters.plivo.endpoint.PlivoEndpointRequest;
 import io.switchboard.domain.FailureKind;
 import io.switchboard.domain.Page;
 import org.junit.jupiter.api.AfterEach;

@@ -1,5 +1,6 @@
 package io.switchboard.adapters.plivo;
 
+import io.switchboard.adapters.plivo.message.PlivoSmsRequest;
 import io.switchboard.domain.FailureKind;
 import io.switchboard.domain.PhoneNumber;
 import io.switchboard.domain.SwitchboardException;

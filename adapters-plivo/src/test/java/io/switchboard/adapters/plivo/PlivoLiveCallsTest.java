@@ -1,5 +1,14 @@
 package io.switchboard.adapters.plivo;
 
+import io.switchboard.adapters.plivo.call.PlivoCallRequest;
+import io.switchboard.adapters.plivo.call.PlivoDigits;
+import io.switchboard.adapters.plivo.call.PlivoLegs;
+import io.switchboard.adapters.plivo.call.PlivoPlayRequest;
+import io.switchboard.adapters.plivo.call.PlivoSpeakRequest;
+import io.switchboard.adapters.plivo.call.PlivoSpeech;
+import io.switchboard.adapters.plivo.call.PlivoTransfer;
+import io.switchboard.adapters.plivo.recording.PlivoRecordingOptions;
+import io.switchboard.adapters.plivo.recording.PlivoRecordingStarted;
 import io.switchboard.domain.FailureKind;
 import io.switchboard.domain.PhoneNumber;
 import io.switchboard.domain.recording.Recording;

@@ -1,5 +1,22 @@
 package io.switchboard.adapters.plivo;
 
+import io.switchboard.adapters.plivo.account.PlivoAccountChanges;
+import io.switchboard.adapters.plivo.application.PlivoApplicationRequest;
+import io.switchboard.adapters.plivo.call.PlivoCallRequest;
+import io.switchboard.adapters.plivo.call.PlivoDigits;
+import io.switchboard.adapters.plivo.call.PlivoLegs;
+import io.switchboard.adapters.plivo.call.PlivoPlayRequest;
+import io.switchboard.adapters.plivo.call.PlivoSpeech;
+import io.switchboard.adapters.plivo.call.PlivoTransfer;
+import io.switchboard.adapters.plivo.carrier.PlivoCarrierRequest;
+import io.switchboard.adapters.plivo.endpoint.PlivoEndpointChanges;
+import io.switchboard.adapters.plivo.endpoint.PlivoEndpointRequest;
+import io.switchboard.adapters.plivo.number.PlivoCarrierNumbers;
+import io.switchboard.adapters.plivo.number.PlivoNumberChanges;
+import io.switchboard.adapters.plivo.number.PlivoNumberFilter;
+import io.switchboard.adapters.plivo.number.PlivoNumberSearch;
+import io.switchboard.adapters.plivo.recording.PlivoRecordingOptions;
+import io.switchboard.adapters.plivo.subaccount.PlivoSubaccountSettings;
 import io.switchboard.domain.PhoneNumber;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,22 @@
 package io.switchboard.adapters.plivo;
 
+import io.switchboard.adapters.plivo.application.PlivoApplicationRequest;
+import io.switchboard.adapters.plivo.call.PlivoCallFired;
+import io.switchboard.adapters.plivo.call.PlivoCallRecordFilter;
+import io.switchboard.adapters.plivo.call.PlivoCallRequest;
+import io.switchboard.adapters.plivo.call.PlivoDigits;
+import io.switchboard.adapters.plivo.call.PlivoLegs;
+import io.switchboard.adapters.plivo.call.PlivoPlayRequest;
+import io.switchboard.adapters.plivo.call.PlivoSpeech;
+import io.switchboard.adapters.plivo.call.PlivoTransfer;
+import io.switchboard.adapters.plivo.carrier.PlivoCarrierRequest;
+import io.switchboard.adapters.plivo.message.PlivoMessageFilter;
+import io.switchboard.adapters.plivo.number.PlivoNumberChanges;
+import io.switchboard.adapters.plivo.number.PlivoNumberFilter;
+import io.switchboard.adapters.plivo.number.PlivoNumberSearch;
+import io.switchboard.adapters.plivo.number.PlivoPurchase;
+import io.switchboard.adapters.plivo.subaccount.PlivoSubaccount;
+import io.switchboard.adapters.plivo.subaccount.PlivoSubaccountSettings;
 import io.switchboard.domain.FailureKind;
 import io.switchboard.domain.PhoneNumber;
 import io.switchboard.domain.SwitchboardException;

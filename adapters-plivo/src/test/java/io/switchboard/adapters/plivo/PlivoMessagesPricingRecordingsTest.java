@@ -1,5 +1,11 @@
 package io.switchboard.adapters.plivo;
 
+import io.switchboard.adapters.plivo.message.PlivoMessageFilter;
+import io.switchboard.adapters.plivo.message.PlivoSendResult;
+import io.switchboard.adapters.plivo.message.PlivoSmsRequest;
+import io.switchboard.adapters.plivo.pricing.PlivoCountryPricing;
+import io.switchboard.adapters.plivo.recording.PlivoRecordingFilter;
+import io.switchboard.adapters.plivo.subaccount.PlivoSubaccountSettings;
 import io.switchboard.domain.FailureKind;
 import io.switchboard.domain.Page;
 import io.switchboard.domain.PhoneNumber;

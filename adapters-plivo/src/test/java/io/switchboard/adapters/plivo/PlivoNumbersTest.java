@@ -1,5 +1,15 @@
 package io.switchboard.adapters.plivo;
 
+import io.switchboard.adapters.plivo.application.PlivoApplicationRequest;
+import io.switchboard.adapters.plivo.carrier.PlivoCarrierRequest;
+import io.switchboard.adapters.plivo.number.PlivoAvailableNumber;
+import io.switchboard.adapters.plivo.number.PlivoCarrierNumbers;
+import io.switchboard.adapters.plivo.number.PlivoNumber;
+import io.switchboard.adapters.plivo.number.PlivoNumberChanges;
+import io.switchboard.adapters.plivo.number.PlivoNumberFilter;
+import io.switchboard.adapters.plivo.number.PlivoNumberSearch;
+import io.switchboard.adapters.plivo.number.PlivoPurchase;
+import io.switchboard.adapters.plivo.subaccount.PlivoSubaccountSettings;
 import io.switchboard.domain.FailureKind;
 import io.switchboard.domain.Page;
 import io.switchboard.domain.PhoneNumber;

@@ -1,5 +1,10 @@
 package io.switchboard.adapters.plivo;
 
+import io.switchboard.adapters.plivo.account.PlivoAccountDetails;
+import io.switchboard.adapters.plivo.application.PlivoApplication;
+import io.switchboard.adapters.plivo.message.PlivoMessageFilter;
+import io.switchboard.adapters.plivo.number.PlivoNumber;
+import io.switchboard.adapters.plivo.number.PlivoNumberFilter;
 import io.switchboard.domain.Direction;
 import io.switchboard.domain.Money;
 import io.switchboard.domain.PageRequest;

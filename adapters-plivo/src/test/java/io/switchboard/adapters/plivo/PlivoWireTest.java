@@ -1,5 +1,8 @@
 package io.switchboard.adapters.plivo;
 
+import io.switchboard.adapters.plivo.message.PlivoSendResult;
+import io.switchboard.adapters.plivo.message.PlivoSmsRequest;
+import io.switchboard.adapters.plivo.number.PlivoNumberFilter;
 import io.switchboard.domain.Direction;
 import io.switchboard.domain.FailureKind;
 import io.switchboard.domain.Page;
