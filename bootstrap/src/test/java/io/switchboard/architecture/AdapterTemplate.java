@@ -238,6 +238,22 @@ final class AdapterTemplate {
         };
     }
 
+    /** Every class that depends on this one belongs to the same vendor's adapter. */
+    static ArchCondition<JavaClass> beUsedByTheirOwnAdapterAlone() {
+        return new ArchCondition<>("be used by their own adapter alone") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                Optional<String> vendor = vendorOf(item);
+                item.getDirectDependenciesToSelf().stream()
+                        .filter(d -> !d.getOriginClass().getName().startsWith(item.getName())
+                                && !vendorOf(d.getOriginClass()).equals(vendor))
+                        .forEach(d -> events.add(SimpleConditionEvent.violated(d, d.getOriginClass().getName()
+                                + " uses " + item.getName() + ", which is internal to adapter "
+                                + vendor.orElse("?"))));
+            }
+        };
+    }
+
     private static String names(Collection<JavaClass> classes) {
         return classes.stream().map(JavaClass::getSimpleName).sorted().toList().toString();
     }

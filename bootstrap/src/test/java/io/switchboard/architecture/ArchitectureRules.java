@@ -140,4 +140,10 @@ final class ArchitectureRules {
             .should(AdapterTemplate.declareNoPublicGetPrefixedMethod())
             .because("accessors are named after what they answer (calls().get(uuid), config()), as in Retrofit and "
                     + "OkHttp");
+
+    static final ArchRule adapter_internals_stay_in_their_adapter = classes()
+            .that().resideInAPackage("io.switchboard.adapters..internal..")
+            .should(AdapterTemplate.beUsedByTheirOwnAdapterAlone())
+            .because("an adapter's internal package is public only to be shared among that adapter's packages "
+                    + "(Plivo's values check their parameters with internal.PlivoChecks); it is not API");
 }

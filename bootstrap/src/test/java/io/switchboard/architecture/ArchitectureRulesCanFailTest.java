@@ -82,7 +82,10 @@ class ArchitectureRulesCanFailTest {
                         "AcmeMessages implements [MessagingPort] but is not a package-private top-level class"),
                 arguments("adapter without ports", ArchitectureRules.ports_are_implemented_alike_in_every_adapter,
                         "adapter twilio implements no port"),
-                arguments("get prefix", ArchitectureRules.adapter_apis_have_no_get_prefixes, "AcmeApi.getBalance()"));
+                arguments("get prefix", ArchitectureRules.adapter_apis_have_no_get_prefixes, "AcmeApi.getBalance()"),
+                arguments("internal used by another adapter", ArchitectureRules.adapter_internals_stay_in_their_adapter,
+                        "TwilioThatUsesAcmeInternals uses "
+                                + "io.switchboard.adapters.acme.archfixture.internal.AcmeChecks"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -107,7 +110,8 @@ class ArchitectureRulesCanFailTest {
                 ArchitectureRules.each_connector_reaches_its_vendor_api_through_api,
                 ArchitectureRules.adapter_plumbing_is_not_public,
                 ArchitectureRules.ports_are_implemented_alike_in_every_adapter,
-                ArchitectureRules.adapter_apis_have_no_get_prefixes)) {
+                ArchitectureRules.adapter_apis_have_no_get_prefixes,
+                ArchitectureRules.adapter_internals_stay_in_their_adapter)) {
             assertThatThrownBy(() -> templateRule.check(unrelated)).isInstanceOf(AssertionError.class)
                     .hasMessageContaining("failed to check any classes");
         }

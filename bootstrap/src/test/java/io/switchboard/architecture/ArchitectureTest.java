@@ -48,6 +48,9 @@ class ArchitectureTest {
             ArchitectureRules.ports_are_implemented_alike_in_every_adapter;
     @ArchTest
     static final ArchRule adapter_apis_have_no_get_prefixes = ArchitectureRules.adapter_apis_have_no_get_prefixes;
+    @ArchTest
+    static final ArchRule adapter_internals_stay_in_their_adapter =
+            ArchitectureRules.adapter_internals_stay_in_their_adapter;
 
     /** The template rules check each vendor they find; this makes sure they find all three. */
     @ArchTest
