@@ -68,7 +68,20 @@ final class TelnyxMapper {
                 errors.stream().findFirst(), Optional.empty());
     }
 
-    /** A call as POST /calls or GET /calls/{id} reports it; Telnyx says only whether it is alive. */
+    /**
+     * A call as POST /calls answers it. Telnyx's API reference says of {@code is_alive} on the Dial command's answer
+     * that it is always {@code false} because dialling is asynchronous: the call has only been queued, so
+     * {@code false} here is no sign that it ended. A just-placed call is QUEUED; Telnyx gives no status word for it.
+     */
+    Call dialled(TelnyxDto.Call c, String from, String to) {
+        return new Call(c.callControlId(), account, from, to, Direction.OUTBOUND, CallStatus.QUEUED, "",
+                seconds(c.callDuration()), Optional.empty(), instant(c.startTime()), instant(c.endTime()));
+    }
+
+    /**
+     * A call as GET /calls/{call_control_id} reports it; Telnyx says only whether it is alive. Telnyx keeps that
+     * answer for a while after the call ends, so there {@code is_alive: false} means ended.
+     */
     Call call(TelnyxDto.Call c, String from, String to) {
         CallStatus status = c.isAlive() == null ? CallStatus.UNKNOWN
                 : c.isAlive() ? CallStatus.IN_PROGRESS : CallStatus.COMPLETED;

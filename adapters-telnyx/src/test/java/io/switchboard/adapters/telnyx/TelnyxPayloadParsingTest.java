@@ -7,7 +7,9 @@ import io.switchboard.domain.PageRequest;
 import io.switchboard.domain.PhoneNumber;
 import io.switchboard.domain.account.AccountStatus;
 import io.switchboard.domain.call.Call;
+import io.switchboard.domain.call.CallInstructions;
 import io.switchboard.domain.call.CallQuery;
+import io.switchboard.domain.call.CallRequest;
 import io.switchboard.domain.call.CallStatus;
 import io.switchboard.domain.message.Channel;
 import io.switchboard.domain.message.Message;
@@ -119,6 +121,29 @@ class TelnyxPayloadParsingTest {
         assertThat(call.duration()).contains(Duration.ZERO);
         assertThat(call.startedAt()).contains(Instant.parse("2026-03-01T12:00:00Z"));
         assertThat(call.endedAt()).isEmpty();
+    }
+
+    @Test
+    void aJustDialledCallIsQueuedThoughTheDialAnswerSaysItIsNotAlive() {
+        telnyx.answerFile(200, "call-dialled.json");
+        Call call = connector.voice().orElseThrow().place(CallRequest.of(PhoneNumber.parse("+447700900123"),
+                PhoneNumber.parse("+12025550121"), CallInstructions.url("https://example.com/call")));
+
+        assertThat(call.id()).isEqualTo("v3:Xq3vH8pD0kR2mY5tN7bW1cZ9aF4gJ6sL0eU2iO8rT5yQ3wE1uP7oA");
+        assertThat(call.status()).as("dialling is asynchronous: is_alive is always false on the dial answer")
+                .isEqualTo(CallStatus.QUEUED);
+        assertThat(call.status().isTerminal()).isFalse();
+        assertThat(call.endedAt()).isEmpty();
+    }
+
+    @Test
+    void aCallThatGetNoLongerReportsAliveHasEnded() {
+        telnyx.answerFile(200, "call-ended.json");
+        Call call = connector.voice().orElseThrow().get("v3:Xq3vH8pD0kR2mY5tN7bW1cZ9aF4gJ6sL0eU2iO8rT5yQ3wE1uP7oA");
+
+        assertThat(call.status()).isEqualTo(CallStatus.COMPLETED);
+        assertThat(call.duration()).contains(Duration.ofSeconds(42));
+        assertThat(call.endedAt()).contains(Instant.parse("2026-03-01T12:00:42Z"));
     }
 
     @Test
