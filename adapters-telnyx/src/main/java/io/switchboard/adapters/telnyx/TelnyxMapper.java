@@ -9,6 +9,7 @@ import io.switchboard.domain.call.Call;
 import io.switchboard.domain.call.CallStatus;
 import io.switchboard.domain.message.Channel;
 import io.switchboard.domain.message.Message;
+import io.switchboard.domain.message.MessageStatus;
 import io.switchboard.domain.number.LineType;
 import io.switchboard.domain.number.NumberCapability;
 import io.switchboard.domain.number.NumberLookup;
@@ -49,9 +50,10 @@ final class TelnyxMapper {
     Message message(TelnyxDto.Message m) {
         TelnyxDto.Recipient first = m.to() == null || m.to().isEmpty() ? null : m.to().get(0);
         TelnyxDto.Error error = m.errors() == null || m.errors().isEmpty() ? null : m.errors().get(0);
+        Direction direction = TelnyxStatuses.direction(m.direction());
         return new Message(m.id(), account, channel(m.type()), party(m.from()),
-                first == null ? "" : first.phoneNumber(), m.text(), TelnyxStatuses.direction(m.direction()),
-                TelnyxStatuses.message(first == null ? null : first.status()), first == null ? "" : first.status(),
+                first == null ? "" : first.phoneNumber(), m.text(), direction,
+                messageStatus(direction, first == null ? null : first.status()), first == null ? "" : first.status(),
                 count(m.parts()), m.cost() == null ? Optional.empty() : money(m.cost().amount(), m.cost().currency()),
                 instant(m.createdAt()).or(() -> instant(m.receivedAt())), instant(m.sentAt()),
                 Optional.ofNullable(error).map(TelnyxDto.Error::code),
@@ -62,10 +64,20 @@ final class TelnyxMapper {
     Message message(TelnyxDto.MessageRecord r) {
         String id = r.uuid() != null ? r.uuid() : r.id();
         List<String> errors = r.errors() == null ? List.of() : r.errors();
+        Direction direction = TelnyxStatuses.direction(r.direction());
         return new Message(id, account, channel(r.messageType()), r.cli(), r.cld(), "",
-                TelnyxStatuses.direction(r.direction()), TelnyxStatuses.message(r.status()), r.status(),
+                direction, messageStatus(direction, r.status()), r.status(),
                 count(r.parts()), money(r.cost(), r.currency()), instant(r.createdAt()), instant(r.sentAt()),
                 errors.stream().findFirst(), Optional.empty());
+    }
+
+    /**
+     * A message's unified status. An inbound message is RECEIVED, as with the other vendors, whatever its recipient
+     * status says: Telnyx reports a message that reached our number as {@code "delivered"} (its API reference's
+     * {@code message.received} example), which would otherwise read as an outbound delivery. The raw word is kept.
+     */
+    static MessageStatus messageStatus(Direction direction, String raw) {
+        return direction == Direction.INBOUND ? MessageStatus.RECEIVED : TelnyxStatuses.message(raw);
     }
 
     /**

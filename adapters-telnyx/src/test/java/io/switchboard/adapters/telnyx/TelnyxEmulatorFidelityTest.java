@@ -1,10 +1,13 @@
 package io.switchboard.adapters.telnyx;
 
+import io.switchboard.domain.Direction;
 import io.switchboard.domain.PhoneNumber;
 import io.switchboard.domain.call.Call;
 import io.switchboard.domain.call.CallInstructions;
 import io.switchboard.domain.call.CallRequest;
 import io.switchboard.domain.call.CallStatus;
+import io.switchboard.domain.message.Message;
+import io.switchboard.domain.message.MessageStatus;
 import io.switchboard.sandbox.EmulatorConfig;
 import io.switchboard.sandbox.telnyx.TelnyxEmulator;
 import okhttp3.OkHttpClient;
@@ -42,5 +45,15 @@ class TelnyxEmulatorFidelityTest {
         assertThat(voice.get(placed.id()).status()).isEqualTo(CallStatus.IN_PROGRESS);
         emulator.endCall(placed.id(), "completed", 30);
         assertThat(voice.get(placed.id()).status()).isEqualTo(CallStatus.COMPLETED);
+    }
+
+    @Test
+    void anInboundMessageIsReceived() {
+        String id = emulator.receiveMessage(US.e164(), FROM.e164(), "see you at nine");
+
+        Message inbound = connector.messaging().orElseThrow().get(id);
+        assertThat(inbound.direction()).isEqualTo(Direction.INBOUND);
+        assertThat(inbound.status()).isEqualTo(MessageStatus.RECEIVED);
+        assertThat(inbound.from()).isEqualTo(US.e164());
     }
 }

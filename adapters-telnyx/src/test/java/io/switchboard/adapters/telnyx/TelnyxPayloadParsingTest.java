@@ -80,6 +80,19 @@ class TelnyxPayloadParsingTest {
     }
 
     @Test
+    void anInboundMessageIsReceivedThoughItsRecipientSaysDelivered() {
+        telnyx.answerFile(200, "message-inbound.json");
+        Message m = connector.messaging().orElseThrow().get("b6a4c1e2-93d0-4f57-8b21-5c0e7d9a3f18");
+
+        assertThat(m.direction()).isEqualTo(Direction.INBOUND);
+        assertThat(m.status()).isEqualTo(MessageStatus.RECEIVED);
+        assertThat(m.rawStatus()).isEqualTo("delivered");
+        assertThat(m.from()).isEqualTo("+447700900555");
+        assertThat(m.to()).isEqualTo("+12025550121");
+        assertThat(m.createdAt()).contains(Instant.parse("2026-03-01T11:58:07.431Z"));
+    }
+
+    @Test
     void anUnknownStatusIsUnknownAndKeepsTheRawWordAndTheError() {
         telnyx.answerFile(200, "message-failed.json");
         Message m = connector.messaging().orElseThrow().get("0d1c4c2e-7c3b-4a3e-9f6b-1f1b8e0a0c11");
