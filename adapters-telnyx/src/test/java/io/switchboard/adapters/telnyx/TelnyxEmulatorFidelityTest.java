@@ -8,11 +8,15 @@ import io.switchboard.domain.call.CallRequest;
 import io.switchboard.domain.call.CallStatus;
 import io.switchboard.domain.message.Message;
 import io.switchboard.domain.message.MessageStatus;
+import io.switchboard.domain.number.LookupField;
+import io.switchboard.domain.number.NumberLookup;
 import io.switchboard.sandbox.EmulatorConfig;
 import io.switchboard.sandbox.telnyx.TelnyxEmulator;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,5 +59,16 @@ class TelnyxEmulatorFidelityTest {
         assertThat(inbound.direction()).isEqualTo(Direction.INBOUND);
         assertThat(inbound.status()).isEqualTo(MessageStatus.RECEIVED);
         assertThat(inbound.from()).isEqualTo(US.e164());
+    }
+
+    @Test
+    void aLookupOfBothFieldsIsTwoLookupsOfOneTypeEach() {
+        NumberLookup lookup = connector.lookup().orElseThrow().lookup(US,
+                Set.of(LookupField.LINE_TYPE, LookupField.CALLER_NAME));
+
+        assertThat(lookup.valid()).isTrue();
+        assertThat(lookup.countryIso()).contains("US");
+        assertThat(lookup.carrier()).contains("Sandbox Telecom US");
+        assertThat(lookup.callerName()).contains("SANDBOX SUBSCRIBER");
     }
 }

@@ -228,8 +228,8 @@ class TelnyxPayloadParsingTest {
     }
 
     @Test
-    void readsALookupWithCarrierLineTypeAndCallerName() {
-        telnyx.answerFile(200, "lookup.json");
+    void readsALookupWithCarrierLineTypeAndCallerNameFromOneAnswerOfEachType() {
+        telnyx.answerFile(200, "lookup-carrier.json").answerFile(200, "lookup-caller-name.json");
         var lookup = connector.lookup().orElseThrow().lookup(PhoneNumber.parse("+447700900123"),
                 Set.of(LookupField.LINE_TYPE, LookupField.CALLER_NAME));
 
