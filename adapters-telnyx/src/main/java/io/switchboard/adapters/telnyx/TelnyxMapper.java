@@ -147,9 +147,10 @@ final class TelnyxMapper {
     }
 
     AccountInfo account(TelnyxDto.Balance b, String vendorAccountId) {
-        // The balance endpoint says nothing of suspension or closure, so the status stays unknown.
+        // The balance endpoint says nothing of suspension or closure, so the status stays unknown. The balance keeps
+        // its sign: a post-paid account owing money has a negative one, which is no credit.
         return new AccountInfo(account, vendorAccountId, Optional.empty(), AccountStatus.UNKNOWN, "",
-                Optional.empty(), money(b.balance(), b.currency()));
+                Optional.empty(), signed(b.balance(), b.currency()));
     }
 
     TelnyxBalance balance(TelnyxDto.Balance b) {

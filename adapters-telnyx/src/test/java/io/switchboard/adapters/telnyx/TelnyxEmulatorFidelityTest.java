@@ -1,6 +1,7 @@
 package io.switchboard.adapters.telnyx;
 
 import io.switchboard.domain.Direction;
+import io.switchboard.domain.Money;
 import io.switchboard.domain.PhoneNumber;
 import io.switchboard.domain.call.Call;
 import io.switchboard.domain.call.CallInstructions;
@@ -16,6 +17,7 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,5 +72,12 @@ class TelnyxEmulatorFidelityTest {
         assertThat(lookup.countryIso()).contains("US");
         assertThat(lookup.carrier()).contains("Sandbox Telecom US");
         assertThat(lookup.callerName()).contains("SANDBOX SUBSCRIBER");
+    }
+
+    @Test
+    void anAccountOwingMoneyHasANegativeBalance() {
+        emulator.setBalance(new BigDecimal("-7.25"), new BigDecimal("50.00"));
+
+        assertThat(connector.accountDetails().orElseThrow().info().balance()).contains(Money.of("-7.25", "USD"));
     }
 }

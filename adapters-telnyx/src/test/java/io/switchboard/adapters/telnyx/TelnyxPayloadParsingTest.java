@@ -223,7 +223,7 @@ class TelnyxPayloadParsingTest {
         var info = connector.accountDetails().orElseThrow().info();
         assertThat(info.vendorAccountId()).isEqualTo("telnyx:default");
         assertThat(info.status()).isEqualTo(AccountStatus.UNKNOWN);
-        assertThat(info.balance()).contains(Money.of("12.5", "USD"));
+        assertThat(info.balance()).as("money owed is not credit").contains(Money.of("-12.50", "USD"));
         assertThat(info.toString()).doesNotContain(MockTelnyx.API_KEY);
     }
 
