@@ -83,7 +83,10 @@ final class PlivoDtos {
             @Json(name = "resource_uri") String resourceUri) {
     }
 
-    /** A call detail record (ended call); {@code call_state} holds the outcome. */
+    /**
+     * A call detail record (ended call). Plivo's Call object has no status field; some answers add a
+     * {@code call_state} ({@code ANSWER} ...) or {@code call_status}, and the hangup cause says how it ended.
+     */
     public record CallDto(
             @Json(name = "call_uuid") String callUuid,
             @Json(name = "from_number") String fromNumber,

@@ -6,6 +6,7 @@ import io.switchboard.domain.PageRequest;
 import io.switchboard.domain.account.AccountInfo;
 import io.switchboard.domain.account.AccountStatus;
 import io.switchboard.domain.call.Call;
+import io.switchboard.domain.call.CallQuery;
 import io.switchboard.domain.call.CallStatus;
 import io.switchboard.domain.message.Channel;
 import io.switchboard.domain.message.Message;
@@ -95,6 +96,30 @@ class PlivoParsingTest {
         assertThat(call.price()).contains(Money.of("0.0068", "USD"));
         assertThat(call.startedAt()).contains(Instant.parse("2020-12-05T12:32:26Z"));
         assertThat(call.endedAt()).contains(Instant.parse("2020-12-05T12:32:36Z"));
+    }
+
+    @Test
+    void callRecordsWithoutAStateTakeTheirStatusFromHowTheyEnded() {
+        plivo.enqueueResource(200, "call-records.json");
+        List<Call> calls = plivo.connector.voice().orElseThrow().list(CallQuery.all(), PageRequest.first()).items();
+
+        assertThat(calls).extracting(Call::status).containsExactly(CallStatus.COMPLETED, CallStatus.BUSY,
+                CallStatus.NO_ANSWER, CallStatus.CANCELED, CallStatus.FAILED, CallStatus.COMPLETED);
+        assertThat(calls).extracting(Call::rawStatus).containsExactly("Normal Hangup", "Busy Line", "No Answer",
+                "Canceled", "Destination Out Of Service", "End Of XML Instructions");
+        assertThat(calls).allSatisfy(c -> assertThat(c.status().isTerminal()).isTrue());
+        assertThat(calls.get(0).duration()).contains(Duration.ofSeconds(95));
+        assertThat(calls.get(5).direction()).isEqualTo(Direction.INBOUND);
+    }
+
+    @Test
+    void listingCompletedCallsFindsTheAnsweredRecordsThatStateNoStatus() {
+        plivo.enqueueResource(200, "call-records.json");
+        List<Call> completed = plivo.connector.voice().orElseThrow()
+                .list(CallQuery.all().withStatus(CallStatus.COMPLETED), PageRequest.first()).items();
+
+        assertThat(completed).extracting(Call::id).containsExactly("0c7e5b52-7a2f-4d8e-9b7a-1f3c2d4e5a01",
+                "0c7e5b52-7a2f-4d8e-9b7a-1f3c2d4e5a06");
     }
 
     @Test

@@ -263,7 +263,7 @@ final class PlivoCalls {
       int seconds = (int) (call.timeLimit > 0 ? Math.min(elapsed, call.timeLimit) : elapsed);
       end(account, call, seconds, now, "ANSWER", "Normal Hangup", "API Request");
     } else {
-      end(account, call, 0, now, "CANCEL", "Cancelled", "API Request");
+      end(account, call, 0, now, "CANCEL", "Canceled", "API Request");
     }
   }
 
@@ -353,7 +353,7 @@ final class PlivoCalls {
     o.put("call_uuid", c.uuid);
     o.put("end_time", PlivoWire.time(c.ended));
     o.put("from_number", c.from);
-    o.put("hangup_cause_code", "ANSWER".equals(c.outcome) ? 4000 : null);
+    o.put("hangup_cause_code", "ANSWER".equals(c.outcome) ? 4000 : 1000);
     o.put("hangup_cause_name", c.hangupCause);
     o.put("hangup_source", c.hangupSource);
     o.put("initiation_time", PlivoWire.time(c.initiated));
