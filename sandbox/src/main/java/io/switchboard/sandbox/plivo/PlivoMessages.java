@@ -38,7 +38,10 @@ final class PlivoMessages {
     PlivoState.Account account = emulator.account(request);
     PlivoParams p = PlivoParams.of(emulator, request);
     String src = p.required("src");
-    String dst = p.required("dst");
+    List<String> dst = p.destinations("dst");
+    if (dst.isEmpty()) {
+      throw emulator.halt(400, "dst is a mandatory parameter");
+    }
     String type = p.oneOf("type", TYPES, "sms");
     List<String> media = mediaUrls(p.raw("media_urls"));
     String text = PlivoWire.text(p.raw("text"));
@@ -55,11 +58,10 @@ final class PlivoMessages {
 
     Set<String> valid = new LinkedHashSet<>();
     List<String> invalid = new ArrayList<>();
-    for (String part : dst.split("<")) {
-      String d = part.trim();
+    for (String d : dst) {
       if (PlivoWire.isNumber(d)) {
         valid.add(PlivoWire.digits(d));
-      } else if (!d.isEmpty()) {
+      } else {
         invalid.add(d);
       }
     }
