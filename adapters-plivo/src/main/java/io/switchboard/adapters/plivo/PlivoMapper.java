@@ -239,8 +239,10 @@ final class PlivoMapper {
         } catch (IllegalArgumentException ignored) {
             // a malformed URL from Plivo leaves the recording without one rather than failing the list
         }
-        return new Recording(d.recordingId(), account, text(d.callUuid()), text(d.conferenceName()), duration,
-                d.recordingFormat() == null ? "" : d.recordingFormat(), url, time(d.addTime()), Optional.empty());
+        // A Plivo recording record has no status field (its recording_format is the file's format, mp3 or wav): the
+        // raw status stays empty rather than holding something that is not a status.
+        return new Recording(d.recordingId(), account, text(d.callUuid()), text(d.conferenceName()), duration, "",
+                url, time(d.addTime()), Optional.empty());
     }
 
     // ---- pricing

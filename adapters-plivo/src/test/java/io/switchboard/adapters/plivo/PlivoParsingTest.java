@@ -195,6 +195,7 @@ class PlivoParsingTest {
         assertThat(r.duration()).isEqualTo(Duration.ofMillis(345_100));
         assertThat(r.mediaUrl()).isPresent();
         assertThat(r.createdAt()).contains(Instant.parse("2024-03-01T10:01:00.533002Z"));
+        assertThat(r.rawStatus()).as("a Plivo recording has no status; recording_format is not one").isEmpty();
     }
 
     @Test
