@@ -80,7 +80,9 @@ final class PlivoDtos {
             @Json(name = "total_amount") String totalAmount,
             @Json(name = "total_rate") String totalRate,
             @Json(name = "error_code") Object errorCode,
-            @Json(name = "resource_uri") String resourceUri) {
+            @Json(name = "resource_uri") String resourceUri,
+            @Json(name = "message_sent_time") String messageSentTime,
+            @Json(name = "message_updated_time") String messageUpdatedTime) {
     }
 
     /**

@@ -70,11 +70,15 @@ final class PlivoMapper {
 
     // ---- messages
 
+    /**
+     * A message. Plivo's message object has {@code message_time} (when Plivo took it) and {@code message_sent_time}
+     * (when it left Plivo), which is empty until it is sent; {@code message_updated_time} is its last change.
+     */
     Message message(MessageDto d) {
         return new Message(d.messageUuid(), account, channel(d.messageType()), e164(d.fromNumber()),
                 e164(d.toNumber()), "", direction(d.messageDirection()), messageStatus(d.messageState()),
                 d.messageState(), d.units() == null ? OptionalInt.empty() : OptionalInt.of(d.units()),
-                money(d.totalAmount()), time(d.messageTime()), Optional.empty(), text(d.errorCode()),
+                money(d.totalAmount()), time(d.messageTime()), time(d.messageSentTime()), text(d.errorCode()),
                 Optional.empty());
     }
 

@@ -53,6 +53,7 @@ class PlivoParsingTest {
         assertThat(m.segments()).hasValue(2);
         assertThat(m.price()).contains(Money.of("0.08", "USD"));
         assertThat(m.createdAt()).contains(Instant.parse("2017-05-22T16:06:14Z"));
+        assertThat(m.sentAt()).as("message_sent_time").contains(Instant.parse("2017-05-22T16:06:15.482113Z"));
         assertThat(m.channel()).isEqualTo(Channel.SMS);
         assertThat(m.errorCode()).isEmpty();
     }

@@ -132,6 +132,20 @@ class PlivoEmulatorTest {
   }
 
   @Test
+  void aMessageHasASentTimeOnceItLeavesAndAnUpdatedTime() {
+    String uuid = (String) send("+447700900123", "timed").list("message_uuid").get(0);
+    Answer queued = call("GET", BASE + "Message/" + uuid + "/", null);
+    assertThat(queued.body()).containsEntry("message_sent_time", null)
+        .containsEntry("message_updated_time", "2026-02-01 12:00:00+00:00");
+
+    clock.advance(Duration.ofSeconds(3));
+    plivo.deliverQueuedMessages();
+    Answer delivered = call("GET", BASE + "Message/" + uuid + "/", null);
+    assertThat(delivered.body()).containsEntry("message_sent_time", "2026-02-01 12:00:03+00:00")
+        .containsEntry("message_updated_time", "2026-02-01 12:00:03+00:00");
+  }
+
+  @Test
   void aLongUnicodeTextIsBilledPerSegmentAtTheDeckRate() {
     String text = "\u4f60\u597d".repeat(40); // 80 UCS-2 units: two segments of 67
     Answer sent = send("+447700900123", text);
