@@ -81,12 +81,20 @@ final class TelnyxErrors {
         return new SwitchboardException(failure);
     }
 
+    /**
+     * The HTTP status decides first; a Telnyx code only refines a 4xx whose status leaves the cause open (400, 422).
+     * {@link #TOO_MANY_REQUESTS} comes with a 429, so only a 429 is rate-limited: the same code on a 422 is an
+     * invalid request, which must neither back off nor fail over.
+     */
     private static FailureKind classify(int status, String code, TelnyxDto.Error first) {
+        if (status >= 500) {
+            return FailureKind.UNAVAILABLE;
+        }
+        if (status == 429) {
+            return FailureKind.RATE_LIMITED;
+        }
         if (status == 401 || AUTHENTICATION_FAILED.equals(code)) {
             return FailureKind.AUTHENTICATION;
-        }
-        if (status == 429 || TOO_MANY_REQUESTS.equals(code)) {
-            return FailureKind.RATE_LIMITED;
         }
         if (status == 402 || mentionsInsufficientFunds(first)) {
             return FailureKind.INSUFFICIENT_FUNDS;
@@ -96,9 +104,6 @@ final class TelnyxErrors {
         }
         if (status == 404 || NOT_FOUND.equals(code)) {
             return FailureKind.NOT_FOUND;
-        }
-        if (status >= 500) {
-            return FailureKind.UNAVAILABLE;
         }
         return FailureKind.INVALID_REQUEST;
     }
