@@ -125,6 +125,12 @@ final class PlivoErrors {
                 .withAccount(account), e);
     }
 
+    /** An argument Retrofit would not put in a URL: the caller's, and nothing was sent. */
+    SwitchboardException unusableInUrl(IllegalArgumentException e) {
+        return new SwitchboardException(Failure.invalid("id", "cannot be used in a Plivo URL: " + e.getMessage())
+                .withAccount(account), e);
+    }
+
     /** A 2xx answer whose body is not what Plivo sends (malformed JSON, a proxy's HTML page, nothing). */
     SwitchboardException malformed(boolean sends, Exception cause) {
         String why = cause == null ? "an empty body" : "a body that cannot be read ("

@@ -120,7 +120,14 @@ final class PlivoHttp {
     }
 
     private <T> T execute(Call<T> call, boolean sends, boolean emptyBodyOk) {
-        HttpOutcome<T> outcome = http.execute(call.request(), () -> call.execute().body());
+        okhttp3.Request request;
+        try {
+            request = call.request();
+        } catch (IllegalArgumentException e) {
+            // Retrofit refuses path values such as "." or ".." before anything is sent.
+            throw errors.unusableInUrl(e);
+        }
+        HttpOutcome<T> outcome = http.execute(request, () -> call.execute().body());
         T body = outcome.orElseThrow(failed -> errors.failure(failed, sends));
         if (body == null && !emptyBodyOk) {
             throw errors.malformed(sends, null);

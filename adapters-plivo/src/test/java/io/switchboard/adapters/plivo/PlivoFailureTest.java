@@ -213,6 +213,9 @@ class PlivoFailureTest {
         SwitchboardException e = failure(() -> plivo.connector.messaging().orElseThrow().get("../Account"));
         assertThat(e.kind()).isEqualTo(FailureKind.INVALID_REQUEST);
         assertThat(e.failure().field()).contains("message_uuid");
+        SwitchboardException dots = failure(() -> plivo.connector.messaging().orElseThrow().get(".."));
+        assertThat(dots.kind()).isEqualTo(FailureKind.INVALID_REQUEST);
+        assertThat(dots.failure().field()).isPresent();
         SwitchboardException blank = failure(() -> plivo.connector.voice().orElseThrow().get(" "));
         assertThat(blank.failure().field()).contains("call_id");
         SwitchboardException cursor = failure(() -> plivo.connector.messaging().orElseThrow().list(

@@ -49,7 +49,15 @@ final class Exchange {
     }
 
     private <T> T run(Call<T> call, boolean write, String operation, boolean bodyRequired) {
-        HttpOutcome<T> outcome = http.execute(call.request(), () -> call.execute().body());
+        okhttp3.Request request;
+        try {
+            request = call.request();
+        } catch (IllegalArgumentException e) {
+            // Retrofit refuses a path value such as "." or ".."; the ids Twilio paths take are checked before, so
+            // this only keeps the promise that nothing but a SwitchboardException leaves.
+            throw errors.unusableInUrl(e);
+        }
+        HttpOutcome<T> outcome = http.execute(request, () -> call.execute().body());
         T body = outcome.orElseThrow(failed -> errors.failure(failed, write, operation));
         if (body == null && bodyRequired) {
             throw errors.unreadable(write, operation, null);

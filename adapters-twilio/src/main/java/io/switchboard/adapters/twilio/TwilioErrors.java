@@ -132,6 +132,12 @@ final class TwilioErrors {
                 + operation + " (" + describe(e) + ")").withAccount(account), e);
     }
 
+    /** An argument Retrofit would not put in a URL: the caller's, and nothing was sent. */
+    SwitchboardException unusableInUrl(IllegalArgumentException e) {
+        return new SwitchboardException(Failure.invalid("id", "cannot be used in a Twilio URL: " + e.getMessage())
+                .withAccount(account), e);
+    }
+
     /** A 2xx whose body cannot be read: on a write Twilio probably acted, on a read nothing happened. */
     SwitchboardException unreadable(boolean write, String operation, Throwable cause) {
         FailureKind kind = write ? FailureKind.OUTCOME_UNKNOWN : FailureKind.UNAVAILABLE;
