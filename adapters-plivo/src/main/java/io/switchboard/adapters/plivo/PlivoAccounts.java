@@ -19,6 +19,6 @@ public final class PlivoAccounts {
     public void modify(PlivoAccountChanges changes) {
         Checks.required(changes, "changes");
         var body = PlivoHttp.json(api.checked(changes::wire));
-        api.act(m -> api.service().modifyAccount(api.authId(), body, m));
+        api.act(api.service().modifyAccount(api.authId(), body));
     }
 }

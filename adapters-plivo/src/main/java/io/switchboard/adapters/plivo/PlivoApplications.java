@@ -19,7 +19,7 @@ public final class PlivoApplications {
     public String create(PlivoApplicationRequest request) {
         Checks.required(request, "request");
         var body = PlivoHttp.json(api.checked(request::forCreate));
-        ApplicationCreated created = api.write(m -> api.service().createApplication(api.authId(), body, m));
+        ApplicationCreated created = api.write(api.service().createApplication(api.authId(), body));
         return PlivoMapper.text(created.appId())
                 .orElseThrow(() -> api.http().errors().incomplete(true, "the new application's app_id"));
     }
@@ -49,7 +49,7 @@ public final class PlivoApplications {
         Checks.required(request, "request");
         String id = api.id(appId, "app_id");
         var body = PlivoHttp.json(api.checked(request::forModify));
-        api.act(m -> api.service().modifyApplication(api.authId(), id, body, m));
+        api.act(api.service().modifyApplication(api.authId(), id, body));
     }
 
     /** Deletes an application; once deleted it cannot be retrieved. */

@@ -27,7 +27,7 @@ public final class PlivoCalls {
     public PlivoCallFired make(PlivoCallRequest request) {
         Checks.required(request, "request");
         var body = PlivoHttp.json(request.wire());
-        MakeCallResponse fired = api.write(m -> api.service().placeCall(api.authId(), body, m));
+        MakeCallResponse fired = api.write(api.service().placeCall(api.authId(), body));
         List<String> uuids = fired.requestUuid() instanceof List<?> list
                 ? list.stream().map(String::valueOf).filter(PlivoPager::present).toList()
                 : PlivoMapper.text(fired.requestUuid()).map(List::of).orElse(List.of());
@@ -75,7 +75,7 @@ public final class PlivoCalls {
     /** Sends a live call's A leg, B leg or both to new URLs, whose XML they execute next. */
     public void transfer(String callUuid, PlivoTransfer transfer) {
         Checks.required(transfer, "transfer");
-        post(callUuid, (id, body, m) -> api.service().transferCall(api.authId(), id, body, m), transfer.wire());
+        post(callUuid, (id, body) -> api.service().transferCall(api.authId(), id, body), transfer.wire());
     }
 
     /** Starts recording a live call. */
@@ -83,7 +83,7 @@ public final class PlivoCalls {
         Checks.required(options, "options");
         String id = api.id(callUuid, "call_uuid");
         var body = PlivoHttp.json(options.wire());
-        RecordingStarted started = api.write(m -> api.service().recordCall(api.authId(), id, body, m));
+        RecordingStarted started = api.write(api.service().recordCall(api.authId(), id, body));
         return new PlivoRecordingStarted(PlivoMapper.text(started.recordingId()), PlivoMapper.text(started.url()),
                 started.message());
     }
@@ -124,7 +124,7 @@ public final class PlivoCalls {
     }
 
     private void action(String callUuid, String action, Map<String, Object> parameters) {
-        post(callUuid, (id, body, m) -> api.service().callAction(api.authId(), id, action, body, m), parameters);
+        post(callUuid, (id, body) -> api.service().callAction(api.authId(), id, action, body), parameters);
     }
 
     private void stop(String callUuid, String action) {
@@ -134,11 +134,11 @@ public final class PlivoCalls {
     private void post(String callUuid, Post post, Map<String, Object> parameters) {
         String id = api.id(callUuid, "call_uuid");
         var body = PlivoHttp.json(parameters);
-        api.act(m -> post.call(id, body, m));
+        api.act(post.call(id, body));
     }
 
     @FunctionalInterface
     private interface Post {
-        retrofit2.Call<Ack> call(String id, RequestBody body, PlivoHttp.WireMarker marker);
+        retrofit2.Call<Ack> call(String id, RequestBody body);
     }
 }

@@ -41,7 +41,7 @@ public final class PlivoCarriers {
     public String add(PlivoCarrierRequest request) {
         Checks.required(request, "request");
         var body = PlivoHttp.json(api.checked(request::forAdd));
-        CarrierCreated created = api.write(m -> api.service().addCarrier(api.authId(), body, m));
+        CarrierCreated created = api.write(api.service().addCarrier(api.authId(), body));
         return PlivoMapper.text(created.carrierId())
                 .orElseThrow(() -> api.http().errors().incomplete(true, "the new carrier's carrier_id"));
     }
@@ -51,7 +51,7 @@ public final class PlivoCarriers {
         Checks.required(request, "request");
         String id = api.id(carrierId, "carrier_id");
         var body = PlivoHttp.json(api.checked(request::forModify));
-        api.act(m -> api.service().modifyCarrier(api.authId(), id, body, m));
+        api.act(api.service().modifyCarrier(api.authId(), id, body));
     }
 
     /** Removes a carrier; Plivo deletes every number associated with it. */

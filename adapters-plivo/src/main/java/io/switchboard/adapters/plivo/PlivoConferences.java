@@ -56,7 +56,7 @@ public final class PlivoConferences {
         }
         String name = name(conferenceName);
         var body = PlivoHttp.json(options.wire());
-        RecordingStarted started = api.write(m -> api.service().recordConference(api.authId(), name, body, m));
+        RecordingStarted started = api.write(api.service().recordConference(api.authId(), name, body));
         return new PlivoRecordingStarted(PlivoMapper.text(started.recordingId()), PlivoMapper.text(started.url()),
                 started.message());
     }
@@ -119,7 +119,7 @@ public final class PlivoConferences {
         String name = name(conferenceName);
         String ids = ids(memberId);
         var body = PlivoHttp.json(parameters);
-        api.act(m -> api.service().memberAction(api.authId(), name, ids, action, body, m));
+        api.act(api.service().memberAction(api.authId(), name, ids, action, body));
     }
 
     private void stop(String conferenceName, String memberId, String action) {

@@ -19,7 +19,7 @@ public final class PlivoEndpoints {
     public PlivoEndpointCreated create(PlivoEndpointRequest request) {
         Checks.required(request, "request");
         var body = PlivoHttp.json(request.wire());
-        EndpointCreated created = api.write(m -> api.service().createEndpoint(api.authId(), body, m));
+        EndpointCreated created = api.write(api.service().createEndpoint(api.authId(), body));
         String id = PlivoMapper.text(created.endpointId())
                 .orElseThrow(() -> api.http().errors().incomplete(true, "the new endpoint's endpoint_id"));
         return new PlivoEndpointCreated(id, created.username(), created.alias());
@@ -41,7 +41,7 @@ public final class PlivoEndpoints {
         Checks.required(changes, "changes");
         String id = api.id(endpointId, "endpoint_id");
         var body = PlivoHttp.json(changes.wire());
-        api.act(m -> api.service().modifyEndpoint(api.authId(), id, body, m));
+        api.act(api.service().modifyEndpoint(api.authId(), id, body));
     }
 
     /** Deletes an endpoint; this cannot be undone. */

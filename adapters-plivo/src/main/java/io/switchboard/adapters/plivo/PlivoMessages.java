@@ -42,7 +42,7 @@ public final class PlivoMessages {
                 request.type(), media,
                 request.statusUrl().map(URI::toString).orElse(null), request.statusMethod().orElse(null),
                 request.log().orElse(null));
-        SendResponse response = http.write(marker -> http.service().sendMessage(api.authId(), body, marker));
+        SendResponse response = http.write(http.service().sendMessage(api.authId(), body));
         List<String> uuids = response.messageUuid() == null ? List.of() : response.messageUuid();
         Set<String> invalid = new HashSet<>();
         if (response.invalidNumber() != null) {

@@ -33,7 +33,7 @@ public final class PlivoNumbers {
     public void addCarrierNumbers(PlivoCarrierNumbers request) {
         Checks.required(request, "request");
         var body = PlivoHttp.json(request.wire());
-        api.act(m -> api.service().addCarrierNumbers(api.authId(), body, m));
+        api.act(api.service().addCarrierNumbers(api.authId(), body));
     }
 
     /** Changes a number's application (or unlinks it), subaccount and alias. */
@@ -41,7 +41,7 @@ public final class PlivoNumbers {
         Checks.required(changes, "changes");
         String id = number(number);
         var body = PlivoHttp.json(api.checked(changes::wire));
-        api.act(m -> api.service().modifyNumber(api.authId(), id, body, m));
+        api.act(api.service().modifyNumber(api.authId(), id, body));
     }
 
     /** Gives a number back to Plivo; this cannot be undone. */
@@ -69,7 +69,7 @@ public final class PlivoNumbers {
     private PlivoPurchase buy(String number, Map<String, Object> parameters) {
         String id = number(number);
         var body = PlivoHttp.json(new LinkedHashMap<>(parameters));
-        return PlivoMarketplaceMapper.purchase(api.write(m -> api.service().buyNumber(api.authId(), id, body, m)));
+        return PlivoMarketplaceMapper.purchase(api.write(api.service().buyNumber(api.authId(), id, body)));
     }
 
     private String number(String number) {

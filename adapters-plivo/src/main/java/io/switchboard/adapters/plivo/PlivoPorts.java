@@ -149,7 +149,7 @@ final class PlivoPorts {
             PlivoHttp http = api.http();
             MakeCallResponse response;
             try {
-                response = http.write(marker -> http.service().makeCall(api.authId(), body, marker));
+                response = http.write(http.service().makeCall(api.authId(), body));
             } catch (SwitchboardException e) {
                 throw inDomainTerms(e);
             }

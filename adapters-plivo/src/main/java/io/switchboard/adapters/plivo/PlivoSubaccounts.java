@@ -22,7 +22,7 @@ public final class PlivoSubaccounts {
     public PlivoSubaccountCredentials create(PlivoSubaccountSettings settings) {
         Checks.required(settings, "settings");
         var body = PlivoHttp.json(settings.wire());
-        SubaccountCreated created = api.write(m -> api.service().createSubaccount(api.authId(), body, m));
+        SubaccountCreated created = api.write(api.service().createSubaccount(api.authId(), body));
         if (!PlivoPager.present(created.authId()) || !PlivoPager.present(created.authToken())) {
             throw api.http().errors().incomplete(true, "the new subaccount's auth id and token");
         }
@@ -34,7 +34,7 @@ public final class PlivoSubaccounts {
         Checks.required(settings, "settings");
         String id = api.id(subauthId, "subauth_id");
         var body = PlivoHttp.json(settings.wire());
-        api.act(m -> api.service().modifySubaccount(api.authId(), id, body, m));
+        api.act(api.service().modifySubaccount(api.authId(), id, body));
     }
 
     public PlivoSubaccount get(String subauthId) {

@@ -1,5 +1,6 @@
 package io.switchboard.adapters.telnyx;
 
+import io.switchboard.adapters.http.RetryAfter;
 import io.switchboard.domain.DeliveryGuarantee;
 import io.switchboard.domain.Failure;
 import io.switchboard.domain.FailureKind;
@@ -125,6 +126,26 @@ class TelnyxFailureTest {
         telnyx.server.enqueue(new MockResponse().setResponseCode(429).setHeader("x-ratelimit-reset", "12")
                 .setBody(error("10011", "Too many")));
         assertThat(sendFails().failure().retryAfter()).contains(Duration.ofSeconds(12));
+    }
+
+    @ParameterizedTest(name = "HTTP {0}")
+    @ValueSource(ints = {301, 302, 307, 308})
+    void aRedirectOnASendIsNotFollowed(int status) {
+        telnyx.server.enqueue(new MockResponse().setResponseCode(status).setHeader("Location", "/v2/elsewhere"));
+        telnyx.answerFile(200, "message.json");
+
+        Failure failure = sendFails().failure();
+
+        assertThat(failure.kind()).isEqualTo(FailureKind.UNAVAILABLE);
+        assertThat(failure.httpStatus()).hasValue(status);
+        assertThat(telnyx.server.getRequestCount()).as("the send went nowhere else").isEqualTo(1);
+    }
+
+    @Test
+    void anAbsurdResetIsCappedAsAnyRetryAfterIs() {
+        telnyx.server.enqueue(new MockResponse().setResponseCode(429).setHeader("x-ratelimit-reset", "864000")
+                .setBody(error("10011", "Too many")));
+        assertThat(sendFails().failure().retryAfter()).contains(RetryAfter.MAX);
     }
 
     @Test
