@@ -23,6 +23,6 @@ public final class PlivoAccountsApi {
     public void modify(PlivoAccountChanges changes) {
         Checks.required(changes, "changes");
         var body = PlivoHttp.json(ctx.checked(() -> PlivoRequestMapper.parameters(changes)));
-        ctx.act(m -> ctx.service().modifyAccount(ctx.authId(), body, m));
+        ctx.act(ctx.service().modifyAccount(ctx.authId(), body));
     }
 }

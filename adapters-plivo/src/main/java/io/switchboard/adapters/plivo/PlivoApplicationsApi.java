@@ -21,7 +21,7 @@ public final class PlivoApplicationsApi {
     public String create(PlivoApplicationRequest request) {
         Checks.required(request, "request");
         var body = PlivoHttp.json(ctx.checked(() -> PlivoRequestMapper.applicationToCreate(request)));
-        ApplicationCreated created = ctx.write(m -> ctx.service().createApplication(ctx.authId(), body, m));
+        ApplicationCreated created = ctx.write(ctx.service().createApplication(ctx.authId(), body));
         return PlivoMapper.text(created.appId())
                 .orElseThrow(() -> ctx.http().errors().incomplete(true, "the new application's app_id"));
     }
@@ -51,7 +51,7 @@ public final class PlivoApplicationsApi {
         Checks.required(request, "request");
         String id = ctx.id(appId, "app_id");
         var body = PlivoHttp.json(ctx.checked(() -> PlivoRequestMapper.applicationToModify(request)));
-        ctx.act(m -> ctx.service().modifyApplication(ctx.authId(), id, body, m));
+        ctx.act(ctx.service().modifyApplication(ctx.authId(), id, body));
     }
 
     /** Deletes an application; once deleted it cannot be retrieved. */

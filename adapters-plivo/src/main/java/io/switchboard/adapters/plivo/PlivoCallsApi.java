@@ -41,7 +41,7 @@ public final class PlivoCallsApi {
     public PlivoCallFired make(PlivoCallRequest request) {
         Checks.required(request, "request");
         var body = PlivoHttp.json(PlivoRequestMapper.parameters(request));
-        MakeCallResponse fired = ctx.write(m -> ctx.service().placeCall(ctx.authId(), body, m));
+        MakeCallResponse fired = ctx.write(ctx.service().placeCall(ctx.authId(), body));
         List<String> uuids = fired.requestUuid() instanceof List<?> list
                 ? list.stream().map(String::valueOf).filter(PlivoPager::present).toList()
                 : PlivoMapper.text(fired.requestUuid()).map(List::of).orElse(List.of());
@@ -84,7 +84,7 @@ public final class PlivoCallsApi {
     /** Sends a live call's A leg, B leg or both to new URLs, whose XML they execute next. */
     public void transfer(String callUuid, PlivoTransfer transfer) {
         Checks.required(transfer, "transfer");
-        post(callUuid, (id, body, m) -> ctx.service().transferCall(ctx.authId(), id, body, m), PlivoRequestMapper.parameters(transfer));
+        post(callUuid, (id, body) -> ctx.service().transferCall(ctx.authId(), id, body), PlivoRequestMapper.parameters(transfer));
     }
 
     /** Starts recording a live call. */
@@ -92,7 +92,7 @@ public final class PlivoCallsApi {
         Checks.required(options, "options");
         String id = ctx.id(callUuid, "call_uuid");
         var body = PlivoHttp.json(PlivoRequestMapper.parameters(options));
-        RecordingStarted started = ctx.write(m -> ctx.service().recordCall(ctx.authId(), id, body, m));
+        RecordingStarted started = ctx.write(ctx.service().recordCall(ctx.authId(), id, body));
         return new PlivoRecordingStarted(PlivoMapper.text(started.recordingId()), PlivoMapper.text(started.url()),
                 started.message());
     }
@@ -133,7 +133,7 @@ public final class PlivoCallsApi {
     }
 
     private void action(String callUuid, String action, Map<String, Object> parameters) {
-        post(callUuid, (id, body, m) -> ctx.service().callAction(ctx.authId(), id, action, body, m), parameters);
+        post(callUuid, (id, body) -> ctx.service().callAction(ctx.authId(), id, action, body), parameters);
     }
 
     private void stop(String callUuid, String action) {
@@ -143,11 +143,11 @@ public final class PlivoCallsApi {
     private void post(String callUuid, Post post, Map<String, Object> parameters) {
         String id = ctx.id(callUuid, "call_uuid");
         var body = PlivoHttp.json(parameters);
-        ctx.act(m -> post.call(id, body, m));
+        ctx.act(post.call(id, body));
     }
 
     @FunctionalInterface
     private interface Post {
-        retrofit2.Call<Ack> call(String id, RequestBody body, PlivoHttp.WireMarker marker);
+        retrofit2.Call<Ack> call(String id, RequestBody body);
     }
 }

@@ -44,7 +44,7 @@ public final class PlivoCarriersApi {
     public String add(PlivoCarrierRequest request) {
         Checks.required(request, "request");
         var body = PlivoHttp.json(ctx.checked(() -> PlivoRequestMapper.carrierToAdd(request)));
-        CarrierCreated created = ctx.write(m -> ctx.service().addCarrier(ctx.authId(), body, m));
+        CarrierCreated created = ctx.write(ctx.service().addCarrier(ctx.authId(), body));
         return PlivoMapper.text(created.carrierId())
                 .orElseThrow(() -> ctx.http().errors().incomplete(true, "the new carrier's carrier_id"));
     }
@@ -54,7 +54,7 @@ public final class PlivoCarriersApi {
         Checks.required(request, "request");
         String id = ctx.id(carrierId, "carrier_id");
         var body = PlivoHttp.json(ctx.checked(() -> PlivoRequestMapper.carrierToModify(request)));
-        ctx.act(m -> ctx.service().modifyCarrier(ctx.authId(), id, body, m));
+        ctx.act(ctx.service().modifyCarrier(ctx.authId(), id, body));
     }
 
     /** Removes a carrier; Plivo deletes every number associated with it. */

@@ -61,7 +61,7 @@ public final class PlivoConferencesApi {
         }
         String name = name(conferenceName);
         var body = PlivoHttp.json(PlivoRequestMapper.parameters(options));
-        RecordingStarted started = ctx.write(m -> ctx.service().recordConference(ctx.authId(), name, body, m));
+        RecordingStarted started = ctx.write(ctx.service().recordConference(ctx.authId(), name, body));
         return new PlivoRecordingStarted(PlivoMapper.text(started.recordingId()), PlivoMapper.text(started.url()),
                 started.message());
     }
@@ -124,7 +124,7 @@ public final class PlivoConferencesApi {
         String name = name(conferenceName);
         String ids = ids(memberId);
         var body = PlivoHttp.json(parameters);
-        ctx.act(m -> ctx.service().memberAction(ctx.authId(), name, ids, action, body, m));
+        ctx.act(ctx.service().memberAction(ctx.authId(), name, ids, action, body));
     }
 
     private void stop(String conferenceName, String memberId, String action) {

@@ -1,5 +1,6 @@
 package io.switchboard.adapters.plivo;
 
+import io.switchboard.adapters.http.HttpTimeouts;
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.Checks;
 import io.switchboard.domain.SwitchboardException;
@@ -9,38 +10,29 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * One Plivo account's settings: its name, credentials, API base URL and timeouts. Immutable; {@link #toString()}
- * never shows the auth token.
+ * One Plivo account's settings: its name, credentials, API base URL and timeouts ({@link HttpTimeouts},
+ * {@link HttpTimeouts#DEFAULTS} unless set). Immutable; {@link #toString()} never shows the auth token.
  */
 public final class PlivoConfig {
 
     /** Plivo's REST API, version 1; every resource lives under {@code Account/{auth_id}/}. */
     public static final String DEFAULT_BASE_URL = "https://api.plivo.com/v1/";
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(20);
-    /**
-     * Bound on a whole exchange (connect, write, read): the read timeout applies to each read, so an answer that
-     * trickles in a byte at a time would otherwise hold a send for as long as the vendor likes.
-     */
-    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
 
     private final AccountId account;
     private final String authId;
     private final String authToken;
     private final String baseUrl;
-    private final Duration connectTimeout;
-    private final Duration readTimeout;
-    private final Duration callTimeout;
+    private final HttpTimeouts timeouts;
 
     private PlivoConfig(Builder b) {
         this.account = AccountId.of(Vendor.PLIVO, b.accountName == null ? AccountId.DEFAULT_NAME : b.accountName);
         this.authId = Checks.notBlank(b.authId, "authId").trim();
         this.authToken = Checks.notBlank(b.authToken, "authToken");
         this.baseUrl = normaliseBaseUrl(b.baseUrl == null ? DEFAULT_BASE_URL : b.baseUrl);
-        this.connectTimeout = positive(b.connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : b.connectTimeout,
-                "connectTimeout");
-        this.readTimeout = positive(b.readTimeout == null ? DEFAULT_READ_TIMEOUT : b.readTimeout, "readTimeout");
-        this.callTimeout = positive(b.callTimeout == null ? DEFAULT_CALL_TIMEOUT : b.callTimeout, "callTimeout");
+        // An unset (null) timeout is the default, as it has always been for Plivo's builder.
+        this.timeouts = timeouts(b.connectTimeout == null ? HttpTimeouts.DEFAULT_CONNECT : b.connectTimeout,
+                b.readTimeout == null ? HttpTimeouts.DEFAULT_READ_WRITE : b.readTimeout,
+                b.callTimeout == null ? HttpTimeouts.DEFAULT_CALL : b.callTimeout);
         for (int i = 0; i < authId.length(); i++) {
             if (!Character.isLetterOrDigit(authId.charAt(i))) {
                 throw SwitchboardException.invalid("authId", "must hold letters and digits only");
@@ -71,24 +63,22 @@ public final class PlivoConfig {
         return baseUrl;
     }
 
-    public Duration connectTimeout() {
-        return connectTimeout;
+    /** How long to wait to connect, for each read or write, and for a whole exchange. */
+    public HttpTimeouts timeouts() {
+        return timeouts;
     }
 
-    public Duration readTimeout() {
-        return readTimeout;
-    }
-
-    /** The most one request may take from start to last byte. */
-    public Duration callTimeout() {
-        return callTimeout;
-    }
-
-    private static Duration positive(Duration d, String field) {
-        if (d.isZero() || d.isNegative()) {
-            throw SwitchboardException.invalid(field, "must be positive, got " + d);
+    private static HttpTimeouts timeouts(Duration connect, Duration read, Duration call) {
+        try {
+            return new HttpTimeouts(connect, read, call);
+        } catch (HttpTimeouts.Invalid e) {
+            String field = switch (e.component()) {
+                case "connect" -> "connectTimeout";
+                case "call" -> "callTimeout";
+                default -> "readTimeout";
+            };
+            throw SwitchboardException.invalid(field, e.problem());
         }
-        return d;
     }
 
     private static String normaliseBaseUrl(String url) {
@@ -110,8 +100,7 @@ public final class PlivoConfig {
     @Override
     public String toString() {
         return "PlivoConfig[account=" + account + ", authId=" + authId + ", authToken=***, baseUrl=" + baseUrl
-                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", callTimeout=" + callTimeout
-                + "]";
+                + ", timeouts=" + timeouts + "]";
     }
 
     /** Collects settings; {@link #authId} and {@link #authToken} are required, the rest have defaults. */
@@ -149,16 +138,25 @@ public final class PlivoConfig {
             return this;
         }
 
+        /** All three timeouts at once. */
+        public Builder timeouts(HttpTimeouts timeouts) {
+            Checks.required(timeouts, "timeouts");
+            return connectTimeout(timeouts.connect()).readTimeout(timeouts.readWrite()).callTimeout(timeouts.call());
+        }
+
+        /** The connect timeout alone, checked by {@link #build()}. */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = timeout;
             return this;
         }
 
+        /** The timeout for each read and each write, checked by {@link #build()}. */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = timeout;
             return this;
         }
 
+        /** The bound on a whole exchange, checked by {@link #build()}. */
         public Builder callTimeout(Duration timeout) {
             this.callTimeout = timeout;
             return this;

@@ -12,13 +12,15 @@ import io.switchboard.domain.port.RecordingsPort;
 import io.switchboard.domain.port.VoicePort;
 import okhttp3.OkHttpClient;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * One Plivo account as a {@link ProviderConnector}: messaging, voice, numbers, account, pricing and recordings
  * (Plivo has no usage or lookup port here), plus {@link #api()} for what only Plivo offers. Several accounts
- * share one OkHttp pool and dispatcher: pass the same client to each {@link #create} and close it yourself.
+ * share one OkHttp dispatcher and one connection pool the library derives from its pool: pass the same client to each
+ * {@link #create}, close each connector, and close the client yourself.
  */
 public final class PlivoConnector implements ProviderConnector {
 
@@ -29,6 +31,7 @@ public final class PlivoConnector implements ProviderConnector {
     public static final RateLimit DECLARED_RATE_LIMIT = RateLimit.of(100, Duration.ofSeconds(60));
 
     private final AccountId account;
+    private final PlivoHttp http;
     private final PlivoMessaging messaging;
     private final PlivoVoice voice;
     private final PlivoNumbers numbers;
@@ -37,9 +40,10 @@ public final class PlivoConnector implements ProviderConnector {
     private final PlivoRecordings recordings;
     private final PlivoApi api;
 
-    private PlivoConnector(PlivoConfig config, OkHttpClient sharedHttp) {
+    private PlivoConnector(PlivoConfig config, OkHttpClient sharedHttp, Clock clock) {
         this.account = config.account();
-        PlivoContext ctx = new PlivoContext(new PlivoHttp(config, sharedHttp), config.authId());
+        this.http = new PlivoHttp(config, sharedHttp, clock);
+        PlivoContext ctx = new PlivoContext(http, config.authId());
         this.messaging = new PlivoMessaging(ctx);
         this.voice = new PlivoVoice(ctx);
         this.numbers = new PlivoNumbers(ctx);
@@ -54,9 +58,15 @@ public final class PlivoConnector implements ProviderConnector {
      * dispatcher every account reuses; this account adds its credentials and timeouts to a derived client.
      */
     public static PlivoConnector create(PlivoConfig config, OkHttpClient sharedHttp) {
+        return create(config, sharedHttp, Clock.systemUTC());
+    }
+
+    /** As {@link #create(PlivoConfig, OkHttpClient)}, measuring Retry-After dates against {@code clock}. */
+    public static PlivoConnector create(PlivoConfig config, OkHttpClient sharedHttp, Clock clock) {
         Checks.required(config, "config");
         Checks.required(sharedHttp, "sharedHttp");
-        return new PlivoConnector(config, sharedHttp);
+        Checks.required(clock, "clock");
+        return new PlivoConnector(config, sharedHttp, clock);
     }
 
     /**
@@ -106,6 +116,12 @@ public final class PlivoConnector implements ProviderConnector {
     @Override
     public Optional<RateLimit> declaredRateLimit() {
         return Optional.of(DECLARED_RATE_LIMIT);
+    }
+
+    /** Gives back this account's share of the library's connection pool; the shared client stays open. */
+    @Override
+    public void close() {
+        http.http().close();
     }
 
     @Override

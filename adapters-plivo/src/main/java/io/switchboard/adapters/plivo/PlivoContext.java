@@ -75,12 +75,12 @@ final class PlivoContext {
     }
 
     /** A POST that creates or changes something: a lost answer is OUTCOME_UNKNOWN. */
-    <T> T write(Function<PlivoHttp.WireMarker, retrofit2.Call<T>> call) {
+    <T> T write(retrofit2.Call<T> call) {
         return http.write(call);
     }
 
     /** A POST answered with an acknowledgement or nothing. */
-    void act(Function<PlivoHttp.WireMarker, retrofit2.Call<PlivoMarketplaceDtos.Ack>> call) {
+    void act(retrofit2.Call<PlivoMarketplaceDtos.Ack> call) {
         http.act(call);
     }
 

@@ -80,10 +80,15 @@ final class PlivoDtos {
             @Json(name = "total_amount") String totalAmount,
             @Json(name = "total_rate") String totalRate,
             @Json(name = "error_code") Object errorCode,
-            @Json(name = "resource_uri") String resourceUri) {
+            @Json(name = "resource_uri") String resourceUri,
+            @Json(name = "message_sent_time") String messageSentTime,
+            @Json(name = "message_updated_time") String messageUpdatedTime) {
     }
 
-    /** A call detail record (ended call); {@code call_state} holds the outcome. */
+    /**
+     * A call detail record (ended call). Plivo's Call object has no status field; some answers add a
+     * {@code call_state} ({@code ANSWER} ...) or {@code call_status}, and the hangup cause says how it ended.
+     */
     public record CallDto(
             @Json(name = "call_uuid") String callUuid,
             @Json(name = "from_number") String fromNumber,

@@ -23,7 +23,7 @@ public final class PlivoEndpointsApi {
     public PlivoEndpointCreated create(PlivoEndpointRequest request) {
         Checks.required(request, "request");
         var body = PlivoHttp.json(PlivoRequestMapper.parameters(request));
-        EndpointCreated created = ctx.write(m -> ctx.service().createEndpoint(ctx.authId(), body, m));
+        EndpointCreated created = ctx.write(ctx.service().createEndpoint(ctx.authId(), body));
         String id = PlivoMapper.text(created.endpointId())
                 .orElseThrow(() -> ctx.http().errors().incomplete(true, "the new endpoint's endpoint_id"));
         return new PlivoEndpointCreated(id, created.username(), created.alias());
@@ -45,7 +45,7 @@ public final class PlivoEndpointsApi {
         Checks.required(changes, "changes");
         String id = ctx.id(endpointId, "endpoint_id");
         var body = PlivoHttp.json(PlivoRequestMapper.parameters(changes));
-        ctx.act(m -> ctx.service().modifyEndpoint(ctx.authId(), id, body, m));
+        ctx.act(ctx.service().modifyEndpoint(ctx.authId(), id, body));
     }
 
     /** Deletes an endpoint; this cannot be undone. */

@@ -1,6 +1,8 @@
 package io.switchboard.adapters.plivo;
 
 import com.squareup.moshi.JsonAdapter;
+import io.switchboard.adapters.http.HttpOutcome;
+import io.switchboard.adapters.http.RetryAfter;
 import io.switchboard.adapters.plivo.PlivoDtos.ErrorBody;
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.Failure;
@@ -8,13 +10,12 @@ import io.switchboard.domain.FailureKind;
 import io.switchboard.domain.SwitchboardException;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,9 +43,23 @@ final class PlivoErrors {
     private static final JsonAdapter<ErrorBody> ERROR_BODY = PlivoHttp.MOSHI.adapter(ErrorBody.class);
 
     private final AccountId account;
+    private final RetryAfter retryAfter;
 
-    PlivoErrors(AccountId account) {
+    PlivoErrors(AccountId account, Clock clock) {
         this.account = account;
+        this.retryAfter = new RetryAfter(clock);
+    }
+
+    /** The failure for an exchange that did not end in a 2xx; {@code sends} when Plivo may act on it. */
+    SwitchboardException failure(HttpOutcome<?> outcome, boolean sends) {
+        if (outcome instanceof HttpOutcome.HttpError<?> error) {
+            return fromResponse(error.status(), error.headers().get("Retry-After"), error.errorText());
+        }
+        if (outcome instanceof HttpOutcome.Unreadable<?> unreadable) {
+            return malformed(sends, unreadable.cause());
+        }
+        HttpOutcome.TransportFailure<?> lost = (HttpOutcome.TransportFailure<?>) outcome;
+        return transport(sends && lost.mayHaveReachedVendor(), lost.cause());
     }
 
     /** A non-2xx answer. {@code body} is the raw error body; it never holds our credentials. */
@@ -63,9 +78,9 @@ final class PlivoErrors {
             }
         }
         if (kind == FailureKind.RATE_LIMITED) {
-            Duration wait = retryAfter(retryAfter);
-            if (wait != null) {
-                failure = failure.withRetryAfter(wait);
+            Optional<Duration> wait = this.retryAfter.parse(retryAfter);
+            if (wait.isPresent()) {
+                failure = failure.withRetryAfter(wait.get());
             }
         }
         return new SwitchboardException(failure);
@@ -92,14 +107,15 @@ final class PlivoErrors {
         if (status == 429) {
             return FailureKind.RATE_LIMITED;
         }
-        if (status >= 500) {
+        if (status >= 500 || (status >= 300 && status < 400)) {
+            // A redirect is no answer of Plivo's API (a proxy, a moved base URL); it is never followed.
             return FailureKind.UNAVAILABLE;
         }
         return FailureKind.INVALID_REQUEST;
     }
 
     /** No answer, or a broken one: UNAVAILABLE unless a non-idempotent request may have been accepted. */
-    SwitchboardException transport(boolean maybeAccepted, IOException e) {
+    SwitchboardException transport(boolean maybeAccepted, Exception e) {
         String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
         if (maybeAccepted) {
             return new SwitchboardException(Failure.of(FailureKind.OUTCOME_UNKNOWN,
@@ -109,10 +125,17 @@ final class PlivoErrors {
                 .withAccount(account), e);
     }
 
+    /** An argument Retrofit would not put in a URL: the caller's, and nothing was sent. */
+    SwitchboardException unusableInUrl(IllegalArgumentException e) {
+        return new SwitchboardException(Failure.invalid("id", "cannot be used in a Plivo URL: " + e.getMessage())
+                .withAccount(account), e);
+    }
+
     /** A 2xx answer whose body is not what Plivo sends (malformed JSON, a proxy's HTML page, nothing). */
     SwitchboardException malformed(boolean sends, Exception cause) {
-        String why = cause == null ? "an empty body" : "a body that does not parse ("
-                + cause.getClass().getSimpleName() + ")";
+        String why = cause == null ? "an empty body" : "a body that cannot be read ("
+                + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
+                + ")";
         if (sends) {
             return new SwitchboardException(Failure.of(FailureKind.OUTCOME_UNKNOWN,
                     "Plivo answered a send with " + why + "; it may have accepted it").withAccount(account), cause);
@@ -175,25 +198,6 @@ final class PlivoErrors {
             }
         }
         return best;
-    }
-
-    private static Duration retryAfter(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        String value = header.trim();
-        try {
-            long seconds = Long.parseLong(value);
-            return seconds < 0 ? null : Duration.ofSeconds(seconds);
-        } catch (NumberFormatException e) {
-            try {
-                Duration until = Duration.between(java.time.Instant.now(),
-                        ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-                return until.isNegative() ? Duration.ZERO : until;
-            } catch (DateTimeParseException ignored) {
-                return null;
-            }
-        }
     }
 
     private static String truncate(String text) {

@@ -73,11 +73,15 @@ final class PlivoMapper {
 
     // ---- messages
 
+    /**
+     * A message. Plivo's message object has {@code message_time} (when Plivo took it) and {@code message_sent_time}
+     * (when it left Plivo), which is empty until it is sent; {@code message_updated_time} is its last change.
+     */
     Message message(MessageDto d) {
         return new Message(d.messageUuid(), account, channel(d.messageType()), e164(d.fromNumber()),
                 e164(d.toNumber()), "", direction(d.messageDirection()), messageStatus(d.messageState()),
                 d.messageState(), d.units() == null ? OptionalInt.empty() : OptionalInt.of(d.units()),
-                money(d.totalAmount()), time(d.messageTime()), Optional.empty(), text(d.errorCode()),
+                money(d.totalAmount()), time(d.messageTime()), time(d.messageSentTime()), text(d.errorCode()),
                 Optional.empty());
     }
 
@@ -105,10 +109,18 @@ final class PlivoMapper {
 
     // ---- calls
 
+    /**
+     * A call record. Plivo's Call object (its voice API reference) has no status field: a record of an ended call says
+     * how it ended through its end, answer and hangup cause. A {@code call_state} or {@code call_status}, which some
+     * answers carry, is used when present; without one the status comes from the record ({@link #ended}) and the raw
+     * status is the hangup cause's name.
+     */
     Call call(CallDto d) {
-        String raw = d.callState() != null ? d.callState() : d.callStatus();
+        String word = d.callState() != null ? d.callState() : d.callStatus();
+        boolean stated = word != null && !word.isBlank();
+        String raw = stated ? word : d.hangupCauseName();
         return new Call(d.callUuid(), account, e164(d.fromNumber()), e164(d.toNumber()), direction(d.callDirection()),
-                callStatus(raw), raw, d.callDuration() == null ? Optional.empty()
+                stated ? callStatus(word) : ended(d), raw, d.callDuration() == null ? Optional.empty()
                         : Optional.of(Duration.ofSeconds(Math.max(0, d.callDuration()))),
                 money(d.totalAmount()), time(d.initiationTime()), time(d.endTime()));
     }
@@ -123,6 +135,39 @@ final class PlivoMapper {
         return new Call(id, account, e164(d.from()), e164(d.to()), direction(d.direction()),
                 callStatus(d.callStatus()), d.callStatus(), Optional.empty(), Optional.empty(),
                 time(d.sessionStart()), Optional.empty());
+    }
+
+    /**
+     * The status of a call record that states none: UNKNOWN without an end time; else COMPLETED when it was answered
+     * and lasted, and otherwise what the hangup cause's name says, in the words of Plivo's hangup cause list: busy,
+     * no answer or ring timeout, canceled (the Hangup Call API before an answer, or credit running out), a normal
+     * completion ({@code Normal Hangup}, {@code End Of XML Instructions}, a multiparty call ending) for an answered
+     * call, and FAILED for the rest (an invalid, barred or out-of-service destination, an unknown cause).
+     */
+    static CallStatus ended(CallDto d) {
+        if (d.endTime() == null || d.endTime().isBlank()) {
+            return CallStatus.UNKNOWN;
+        }
+        boolean answered = d.answerTime() != null && !d.answerTime().isBlank();
+        long seconds = d.callDuration() == null ? 0 : d.callDuration();
+        String cause = lower(d.hangupCauseName());
+        if (answered && seconds > 0) {
+            return CallStatus.COMPLETED;
+        }
+        if (cause.contains("busy")) {
+            return CallStatus.BUSY;
+        }
+        if (cause.contains("no answer") || cause.contains("ring timeout")) {
+            return CallStatus.NO_ANSWER;
+        }
+        if (cause.startsWith("cancel")) {
+            return CallStatus.CANCELED;
+        }
+        if (answered || cause.equals("normal hangup") || cause.equals("end of xml instructions")
+                || cause.contains("multiparty call")) {
+            return CallStatus.COMPLETED;
+        }
+        return CallStatus.FAILED;
     }
 
     /** Live statuses ({@code in-progress}) and ended calls' {@code call_state} ({@code ANSWER}) alike. */
@@ -201,8 +246,10 @@ final class PlivoMapper {
         } catch (IllegalArgumentException ignored) {
             // a malformed URL from Plivo leaves the recording without one rather than failing the list
         }
-        return new Recording(d.recordingId(), account, text(d.callUuid()), text(d.conferenceName()), duration,
-                d.recordingFormat() == null ? "" : d.recordingFormat(), url, time(d.addTime()), Optional.empty());
+        // A Plivo recording record has no status field (its recording_format is the file's format, mp3 or wav): the
+        // raw status stays empty rather than holding something that is not a status.
+        return new Recording(d.recordingId(), account, text(d.callUuid()), text(d.conferenceName()), duration, "",
+                url, time(d.addTime()), Optional.empty());
     }
 
     // ---- pricing

@@ -83,7 +83,7 @@ final class PlivoMessaging implements MessagingPort {
                 request.type(), media,
                 request.statusUrl().map(URI::toString).orElse(null), request.statusMethod().orElse(null),
                 request.log().orElse(null));
-        SendResponse response = http.write(marker -> http.service().sendMessage(ctx.authId(), body, marker));
+        SendResponse response = http.write(http.service().sendMessage(ctx.authId(), body));
         List<String> uuids = response.messageUuid() == null ? List.of() : response.messageUuid();
         Set<String> invalid = new HashSet<>();
         if (response.invalidNumber() != null) {

@@ -41,7 +41,7 @@ public final class PlivoNumbersApi {
     public void addCarrierNumbers(PlivoCarrierNumbers request) {
         Checks.required(request, "request");
         var body = PlivoHttp.json(PlivoRequestMapper.parameters(request));
-        ctx.act(m -> ctx.service().addCarrierNumbers(ctx.authId(), body, m));
+        ctx.act(ctx.service().addCarrierNumbers(ctx.authId(), body));
     }
 
     /** Changes a number's application (or unlinks it), subaccount and alias. */
@@ -49,7 +49,7 @@ public final class PlivoNumbersApi {
         Checks.required(changes, "changes");
         String id = number(number);
         var body = PlivoHttp.json(ctx.checked(() -> PlivoRequestMapper.parameters(changes)));
-        ctx.act(m -> ctx.service().modifyNumber(ctx.authId(), id, body, m));
+        ctx.act(ctx.service().modifyNumber(ctx.authId(), id, body));
     }
 
     /** Gives a number back to Plivo; this cannot be undone. */
@@ -77,7 +77,7 @@ public final class PlivoNumbersApi {
     private PlivoPurchase buy(String number, Map<String, Object> parameters) {
         String id = number(number);
         var body = PlivoHttp.json(new LinkedHashMap<>(parameters));
-        return PlivoMarketplaceMapper.purchase(ctx.write(m -> ctx.service().buyNumber(ctx.authId(), id, body, m)));
+        return PlivoMarketplaceMapper.purchase(ctx.write(ctx.service().buyNumber(ctx.authId(), id, body)));
     }
 
     private String number(String number) {

@@ -13,7 +13,6 @@ import io.switchboard.adapters.plivo.PlivoDtos.NumberDto;
 import io.switchboard.adapters.plivo.PlivoDtos.PricingDto;
 import io.switchboard.adapters.plivo.PlivoDtos.RecordingDto;
 import io.switchboard.adapters.plivo.PlivoDtos.SendMessageBody;
-import io.switchboard.adapters.plivo.PlivoHttp.WireMarker;
 import io.switchboard.adapters.plivo.PlivoMarketplaceDtos.Ack;
 import io.switchboard.adapters.plivo.PlivoMarketplaceDtos.ApplicationCreated;
 import io.switchboard.adapters.plivo.PlivoMarketplaceDtos.AvailableNumberDto;
@@ -36,20 +35,17 @@ import retrofit2.http.POST;
 import retrofit2.http.Path;
 import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
-import retrofit2.http.Tag;
 
 import java.util.Map;
 
 /**
- * Plivo's REST API (one host, {@code api.plivo.com/v1/}). Every path ends in {@code /}, as Plivo requires; every POST
- * carries a {@link WireMarker} so a failure can tell "never sent" from "sent, answer lost". The marketplace operations
- * post a JSON object built by their request type ({@link PlivoHttp#json}).
+ * Plivo's REST API (one host, {@code api.plivo.com/v1/}). Every path ends in {@code /}, as Plivo requires. The
+ * marketplace operations post a JSON object built by their request type ({@link PlivoHttp#json}).
  */
 interface PlivoService {
 
     @POST("Account/{auth_id}/Message/")
-    Call<PlivoDtos.SendResponse> sendMessage(@Path("auth_id") String authId, @Body SendMessageBody body,
-            @Tag WireMarker marker);
+    Call<PlivoDtos.SendResponse> sendMessage(@Path("auth_id") String authId, @Body SendMessageBody body);
 
     @GET("Account/{auth_id}/Message/{uuid}/")
     Call<MessageDto> getMessage(@Path("auth_id") String authId, @Path("uuid") String uuid);
@@ -59,7 +55,7 @@ interface PlivoService {
             @QueryMap Map<String, String> filters);
 
     @POST("Account/{auth_id}/Call/")
-    Call<MakeCallResponse> makeCall(@Path("auth_id") String authId, @Body MakeCallBody body, @Tag WireMarker marker);
+    Call<MakeCallResponse> makeCall(@Path("auth_id") String authId, @Body MakeCallBody body);
 
     @GET("Account/{auth_id}/Call/{uuid}/")
     Call<CallDto> getCall(@Path("auth_id") String authId, @Path("uuid") String uuid);
@@ -104,15 +100,13 @@ interface PlivoService {
     // ---- the marketplace package: account and subaccounts
 
     @POST("Account/{auth_id}/")
-    Call<Ack> modifyAccount(@Path("auth_id") String authId, @Body RequestBody body, @Tag WireMarker marker);
+    Call<Ack> modifyAccount(@Path("auth_id") String authId, @Body RequestBody body);
 
     @POST("Account/{auth_id}/Subaccount/")
-    Call<SubaccountCreated> createSubaccount(@Path("auth_id") String authId, @Body RequestBody body,
-            @Tag WireMarker marker);
+    Call<SubaccountCreated> createSubaccount(@Path("auth_id") String authId, @Body RequestBody body);
 
     @POST("Account/{auth_id}/Subaccount/{id}/")
-    Call<Ack> modifySubaccount(@Path("auth_id") String authId, @Path("id") String id, @Body RequestBody body,
-            @Tag WireMarker marker);
+    Call<Ack> modifySubaccount(@Path("auth_id") String authId, @Path("id") String id, @Body RequestBody body);
 
     @GET("Account/{auth_id}/Subaccount/{id}/")
     Call<SubaccountDto> getSubaccount(@Path("auth_id") String authId, @Path("id") String id);
@@ -127,15 +121,13 @@ interface PlivoService {
     // ---- applications
 
     @POST("Account/{auth_id}/Application/")
-    Call<ApplicationCreated> createApplication(@Path("auth_id") String authId, @Body RequestBody body,
-            @Tag WireMarker marker);
+    Call<ApplicationCreated> createApplication(@Path("auth_id") String authId, @Body RequestBody body);
 
     @GET("Account/{auth_id}/Application/{id}/")
     Call<ApplicationDto> getApplication(@Path("auth_id") String authId, @Path("id") String id);
 
     @POST("Account/{auth_id}/Application/{id}/")
-    Call<Ack> modifyApplication(@Path("auth_id") String authId, @Path("id") String id, @Body RequestBody body,
-            @Tag WireMarker marker);
+    Call<Ack> modifyApplication(@Path("auth_id") String authId, @Path("id") String id, @Body RequestBody body);
 
     @DELETE("Account/{auth_id}/Application/{id}/")
     Call<Void> deleteApplication(@Path("auth_id") String authId, @Path("id") String id);
@@ -143,7 +135,7 @@ interface PlivoService {
     // ---- calls: placing with every parameter, and the live-call API
 
     @POST("Account/{auth_id}/Call/")
-    Call<MakeCallResponse> placeCall(@Path("auth_id") String authId, @Body RequestBody body, @Tag WireMarker marker);
+    Call<MakeCallResponse> placeCall(@Path("auth_id") String authId, @Body RequestBody body);
 
     @DELETE("Account/{auth_id}/Call/{uuid}/")
     Call<Void> hangupCall(@Path("auth_id") String authId, @Path("uuid") String uuid);
@@ -152,17 +144,16 @@ interface PlivoService {
     Call<Void> hangupAllCalls(@Path("auth_id") String authId);
 
     @POST("Account/{auth_id}/Call/{uuid}/")
-    Call<Ack> transferCall(@Path("auth_id") String authId, @Path("uuid") String uuid, @Body RequestBody body,
-            @Tag WireMarker marker);
+    Call<Ack> transferCall(@Path("auth_id") String authId, @Path("uuid") String uuid, @Body RequestBody body);
 
     @POST("Account/{auth_id}/Call/{uuid}/Record/")
     Call<RecordingStarted> recordCall(@Path("auth_id") String authId, @Path("uuid") String uuid,
-            @Body RequestBody body, @Tag WireMarker marker);
+            @Body RequestBody body);
 
     /** {@code action} is Play, Speak or DTMF. */
     @POST("Account/{auth_id}/Call/{uuid}/{action}/")
     Call<Ack> callAction(@Path("auth_id") String authId, @Path("uuid") String uuid, @Path("action") String action,
-            @Body RequestBody body, @Tag WireMarker marker);
+            @Body RequestBody body);
 
     /** {@code action} is Record, Play or Speak. */
     @DELETE("Account/{auth_id}/Call/{uuid}/{action}/")
@@ -188,7 +179,7 @@ interface PlivoService {
 
     @POST("Account/{auth_id}/Conference/{name}/Record/")
     Call<RecordingStarted> recordConference(@Path("auth_id") String authId, @Path("name") String name,
-            @Body RequestBody body, @Tag WireMarker marker);
+            @Body RequestBody body);
 
     @DELETE("Account/{auth_id}/Conference/{name}/Record/")
     Call<Void> stopConferenceRecording(@Path("auth_id") String authId, @Path("name") String name);
@@ -200,7 +191,7 @@ interface PlivoService {
     /** {@code action} is Kick, Mute, Deaf, Play or Speak. */
     @POST("Account/{auth_id}/Conference/{name}/Member/{member}/{action}/")
     Call<Ack> memberAction(@Path("auth_id") String authId, @Path("name") String name, @Path("member") String memberId,
-            @Path("action") String action, @Body RequestBody body, @Tag WireMarker marker);
+            @Path("action") String action, @Body RequestBody body);
 
     /** {@code action} is Mute, Deaf, Play or Speak: unmute, undeaf, stop playing, stop speaking. */
     @DELETE("Account/{auth_id}/Conference/{name}/Member/{member}/{action}/")
@@ -210,8 +201,7 @@ interface PlivoService {
     // ---- endpoints
 
     @POST("Account/{auth_id}/Endpoint/")
-    Call<EndpointCreated> createEndpoint(@Path("auth_id") String authId, @Body RequestBody body,
-            @Tag WireMarker marker);
+    Call<EndpointCreated> createEndpoint(@Path("auth_id") String authId, @Body RequestBody body);
 
     @GET("Account/{auth_id}/Endpoint/")
     Call<ListEnvelope<EndpointDto>> listEndpoints(@Path("auth_id") String authId,
@@ -221,8 +211,7 @@ interface PlivoService {
     Call<EndpointDto> getEndpoint(@Path("auth_id") String authId, @Path("id") String id);
 
     @POST("Account/{auth_id}/Endpoint/{id}/")
-    Call<Ack> modifyEndpoint(@Path("auth_id") String authId, @Path("id") String id, @Body RequestBody body,
-            @Tag WireMarker marker);
+    Call<Ack> modifyEndpoint(@Path("auth_id") String authId, @Path("id") String id, @Body RequestBody body);
 
     @DELETE("Account/{auth_id}/Endpoint/{id}/")
     Call<Void> deleteEndpoint(@Path("auth_id") String authId, @Path("id") String id);
@@ -230,11 +219,10 @@ interface PlivoService {
     // ---- numbers: own carrier's, changes, unrent; search and buy
 
     @POST("Account/{auth_id}/Number/")
-    Call<Ack> addCarrierNumbers(@Path("auth_id") String authId, @Body RequestBody body, @Tag WireMarker marker);
+    Call<Ack> addCarrierNumbers(@Path("auth_id") String authId, @Body RequestBody body);
 
     @POST("Account/{auth_id}/Number/{number}/")
-    Call<Ack> modifyNumber(@Path("auth_id") String authId, @Path("number") String number, @Body RequestBody body,
-            @Tag WireMarker marker);
+    Call<Ack> modifyNumber(@Path("auth_id") String authId, @Path("number") String number, @Body RequestBody body);
 
     @DELETE("Account/{auth_id}/Number/{number}/")
     Call<Void> unrentNumber(@Path("auth_id") String authId, @Path("number") String number);
@@ -245,7 +233,7 @@ interface PlivoService {
 
     @POST("Account/{auth_id}/PhoneNumber/{number}/")
     Call<BuyResponse> buyNumber(@Path("auth_id") String authId, @Path("number") String number,
-            @Body RequestBody body, @Tag WireMarker marker);
+            @Body RequestBody body);
 
     // ---- incoming carriers
 
@@ -256,11 +244,10 @@ interface PlivoService {
     Call<CarrierDto> getCarrier(@Path("auth_id") String authId, @Path("id") String id);
 
     @POST("Account/{auth_id}/IncomingCarrier/")
-    Call<CarrierCreated> addCarrier(@Path("auth_id") String authId, @Body RequestBody body, @Tag WireMarker marker);
+    Call<CarrierCreated> addCarrier(@Path("auth_id") String authId, @Body RequestBody body);
 
     @POST("Account/{auth_id}/IncomingCarrier/{id}/")
-    Call<Ack> modifyCarrier(@Path("auth_id") String authId, @Path("id") String id, @Body RequestBody body,
-            @Tag WireMarker marker);
+    Call<Ack> modifyCarrier(@Path("auth_id") String authId, @Path("id") String id, @Body RequestBody body);
 
     @DELETE("Account/{auth_id}/IncomingCarrier/{id}/")
     Call<Void> deleteCarrier(@Path("auth_id") String authId, @Path("id") String id);

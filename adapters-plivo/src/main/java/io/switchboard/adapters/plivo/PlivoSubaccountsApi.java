@@ -25,7 +25,7 @@ public final class PlivoSubaccountsApi {
     public PlivoSubaccountCredentials create(PlivoSubaccountSettings settings) {
         Checks.required(settings, "settings");
         var body = PlivoHttp.json(PlivoRequestMapper.parameters(settings));
-        SubaccountCreated created = ctx.write(m -> ctx.service().createSubaccount(ctx.authId(), body, m));
+        SubaccountCreated created = ctx.write(ctx.service().createSubaccount(ctx.authId(), body));
         if (!PlivoPager.present(created.authId()) || !PlivoPager.present(created.authToken())) {
             throw ctx.http().errors().incomplete(true, "the new subaccount's auth id and token");
         }
@@ -37,7 +37,7 @@ public final class PlivoSubaccountsApi {
         Checks.required(settings, "settings");
         String id = ctx.id(subauthId, "subauth_id");
         var body = PlivoHttp.json(PlivoRequestMapper.parameters(settings));
-        ctx.act(m -> ctx.service().modifySubaccount(ctx.authId(), id, body, m));
+        ctx.act(ctx.service().modifySubaccount(ctx.authId(), id, body));
     }
 
     public PlivoSubaccount get(String subauthId) {

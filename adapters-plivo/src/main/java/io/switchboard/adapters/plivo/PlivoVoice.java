@@ -62,7 +62,7 @@ final class PlivoVoice implements VoicePort {
         PlivoHttp http = ctx.http();
         MakeCallResponse response;
         try {
-            response = http.write(marker -> http.service().makeCall(ctx.authId(), body, marker));
+            response = http.write(http.service().makeCall(ctx.authId(), body));
         } catch (SwitchboardException e) {
             throw PlivoContext.inDomainTerms(e);
         }

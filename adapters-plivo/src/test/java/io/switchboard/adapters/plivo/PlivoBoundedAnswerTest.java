@@ -1,6 +1,7 @@
 package io.switchboard.adapters.plivo;
 
 import io.switchboard.adapters.http.BoundedBodies;
+import io.switchboard.adapters.http.HttpTimeouts;
 import io.switchboard.domain.port.contract.EndlessAnswer;
 import io.switchboard.domain.FailureKind;
 import io.switchboard.domain.PageRequest;
@@ -113,7 +114,7 @@ class PlivoBoundedAnswerTest {
     @Test
     void theCallTimeoutHasADefaultAndIsChecked() {
         PlivoConfig.Builder config = PlivoConfig.builder().authId(MockPlivo.AUTH_ID).authToken(MockPlivo.TOKEN);
-        assertThat(config.build().callTimeout()).isEqualTo(PlivoConfig.DEFAULT_CALL_TIMEOUT);
+        assertThat(config.build().timeouts().call()).isEqualTo(HttpTimeouts.DEFAULT_CALL);
         SwitchboardException e = catchThrowableOfType(SwitchboardException.class,
                 () -> config.callTimeout(Duration.ofSeconds(-1)).build());
         assertThat(e.failure().field()).contains("callTimeout");

@@ -1,5 +1,6 @@
 package io.switchboard.adapters.plivo;
 
+import io.switchboard.adapters.http.HttpTimeouts;
 import io.switchboard.domain.FailureKind;
 import io.switchboard.domain.RateLimit;
 import io.switchboard.domain.SwitchboardException;
@@ -22,8 +23,9 @@ class PlivoConfigTest {
         PlivoConfig config = valid().build();
         assertThat(config.baseUrl()).isEqualTo("https://api.plivo.com/v1/");
         assertThat(config.account().toString()).isEqualTo("plivo:default");
-        assertThat(config.connectTimeout()).isEqualTo(PlivoConfig.DEFAULT_CONNECT_TIMEOUT);
-        assertThat(config.readTimeout()).isEqualTo(PlivoConfig.DEFAULT_READ_TIMEOUT);
+        assertThat(config.timeouts()).isEqualTo(HttpTimeouts.DEFAULTS);
+        assertThat(valid().readTimeout(null).build().timeouts()).as("unset is the default")
+                .isEqualTo(HttpTimeouts.DEFAULTS);
         assertThat(valid().accountName("us").baseUrl("http://127.0.0.1:9/v1").build().baseUrl())
                 .isEqualTo("http://127.0.0.1:9/v1/");
     }
@@ -49,6 +51,9 @@ class PlivoConfigTest {
         assertField(() -> valid().authId("MA/../x").build(), "authId");
         assertField(() -> valid().baseUrl("ftp://example.com/").build(), "baseUrl");
         assertField(() -> valid().readTimeout(Duration.ZERO).build(), "readTimeout");
+        assertField(() -> valid().connectTimeout(Duration.ofNanos(10)).build(), "connectTimeout");
+        assertField(() -> valid().timeouts(HttpTimeouts.DEFAULTS).callTimeout(Duration.ofDays(-1)).build(),
+                "callTimeout");
         assertField(() -> PlivoConnector.create(null, new OkHttpClient()), "config");
     }
 

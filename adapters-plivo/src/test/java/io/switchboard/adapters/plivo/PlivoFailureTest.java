@@ -14,8 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -113,6 +117,37 @@ class PlivoFailureTest {
     }
 
     @Test
+    void aRetryAfterDateIsMeasuredAgainstTheConnectorsClock() {
+        Instant now = Instant.parse("2026-03-01T12:00:00Z");
+        try (PlivoConnector clocked = PlivoConnector.create(PlivoConfig.builder().accountName("test")
+                .authId(MockPlivo.AUTH_ID).authToken(MockPlivo.TOKEN).baseUrl(plivo.server.url("/v1/").toString())
+                .build(), MockPlivo.SHARED, Clock.fixed(now, ZoneOffset.UTC))) {
+            plivo.server.enqueue(new MockResponse().setResponseCode(429)
+                    .setHeader("Retry-After", "Sun, 01 Mar 2026 12:00:45 GMT")
+                    .setBody("{\"api_id\":\"x\",\"error\":\"too many requests\"}"));
+
+            SwitchboardException e = failure(() -> clocked.messaging().orElseThrow().send(MessageRequest.sms(
+                    PhoneNumber.parse("+447700900123"), PhoneNumber.parse("+14155552671"), "hi")));
+
+            assertThat(e.kind()).isEqualTo(FailureKind.RATE_LIMITED);
+            assertThat(e.failure().retryAfter()).contains(Duration.ofSeconds(45));
+        }
+    }
+
+    @ParameterizedTest(name = "HTTP {0}")
+    @ValueSource(ints = {301, 302, 307, 308})
+    void aRedirectOnASendIsNotFollowed(int status) {
+        plivo.server.enqueue(new MockResponse().setResponseCode(status).setHeader("Location", "/v1/elsewhere/"));
+        plivo.enqueue(202, "{\"api_id\":\"a\",\"message_uuid\":[\"would-be-a-second-send\"]}");
+
+        SwitchboardException e = send();
+
+        assertThat(e.kind()).isEqualTo(FailureKind.UNAVAILABLE);
+        assertThat(e.failure().httpStatus()).hasValue(status);
+        assertThat(plivo.server.getRequestCount()).as("the send went nowhere else").isEqualTo(1);
+    }
+
+    @Test
     void aReadTimeoutAfterASendIsAnUnknownOutcomeButOnAGetUnavailable() {
         plivo.server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
         SwitchboardException sent = send();
@@ -179,6 +214,9 @@ class PlivoFailureTest {
         SwitchboardException e = failure(() -> plivo.connector.messaging().orElseThrow().get("../Account"));
         assertThat(e.kind()).isEqualTo(FailureKind.INVALID_REQUEST);
         assertThat(e.failure().field()).contains("message_uuid");
+        SwitchboardException dots = failure(() -> plivo.connector.messaging().orElseThrow().get(".."));
+        assertThat(dots.kind()).isEqualTo(FailureKind.INVALID_REQUEST);
+        assertThat(dots.failure().field()).isPresent();
         SwitchboardException blank = failure(() -> plivo.connector.voice().orElseThrow().get(" "));
         assertThat(blank.failure().field()).contains("call_id");
         SwitchboardException cursor = failure(() -> plivo.connector.messaging().orElseThrow().list(

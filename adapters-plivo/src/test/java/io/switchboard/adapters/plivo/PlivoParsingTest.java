@@ -11,6 +11,7 @@ import io.switchboard.domain.PageRequest;
 import io.switchboard.domain.account.AccountInfo;
 import io.switchboard.domain.account.AccountStatus;
 import io.switchboard.domain.call.Call;
+import io.switchboard.domain.call.CallQuery;
 import io.switchboard.domain.call.CallStatus;
 import io.switchboard.domain.message.Channel;
 import io.switchboard.domain.message.Message;
@@ -57,6 +58,7 @@ class PlivoParsingTest {
         assertThat(m.segments()).hasValue(2);
         assertThat(m.price()).contains(Money.of("0.08", "USD"));
         assertThat(m.createdAt()).contains(Instant.parse("2017-05-22T16:06:14Z"));
+        assertThat(m.sentAt()).as("message_sent_time").contains(Instant.parse("2017-05-22T16:06:15.482113Z"));
         assertThat(m.channel()).isEqualTo(Channel.SMS);
         assertThat(m.errorCode()).isEmpty();
     }
@@ -100,6 +102,30 @@ class PlivoParsingTest {
         assertThat(call.price()).contains(Money.of("0.0068", "USD"));
         assertThat(call.startedAt()).contains(Instant.parse("2020-12-05T12:32:26Z"));
         assertThat(call.endedAt()).contains(Instant.parse("2020-12-05T12:32:36Z"));
+    }
+
+    @Test
+    void callRecordsWithoutAStateTakeTheirStatusFromHowTheyEnded() {
+        plivo.enqueueResource(200, "call-records.json");
+        List<Call> calls = plivo.connector.voice().orElseThrow().list(CallQuery.all(), PageRequest.first()).items();
+
+        assertThat(calls).extracting(Call::status).containsExactly(CallStatus.COMPLETED, CallStatus.BUSY,
+                CallStatus.NO_ANSWER, CallStatus.CANCELED, CallStatus.FAILED, CallStatus.COMPLETED);
+        assertThat(calls).extracting(Call::rawStatus).containsExactly("Normal Hangup", "Busy Line", "No Answer",
+                "Canceled", "Destination Out Of Service", "End Of XML Instructions");
+        assertThat(calls).allSatisfy(c -> assertThat(c.status().isTerminal()).isTrue());
+        assertThat(calls.get(0).duration()).contains(Duration.ofSeconds(95));
+        assertThat(calls.get(5).direction()).isEqualTo(Direction.INBOUND);
+    }
+
+    @Test
+    void listingCompletedCallsFindsTheAnsweredRecordsThatStateNoStatus() {
+        plivo.enqueueResource(200, "call-records.json");
+        List<Call> completed = plivo.connector.voice().orElseThrow()
+                .list(CallQuery.all().withStatus(CallStatus.COMPLETED), PageRequest.first()).items();
+
+        assertThat(completed).extracting(Call::id).containsExactly("0c7e5b52-7a2f-4d8e-9b7a-1f3c2d4e5a01",
+                "0c7e5b52-7a2f-4d8e-9b7a-1f3c2d4e5a06");
     }
 
     @Test
@@ -175,6 +201,7 @@ class PlivoParsingTest {
         assertThat(r.duration()).isEqualTo(Duration.ofMillis(345_100));
         assertThat(r.mediaUrl()).isPresent();
         assertThat(r.createdAt()).contains(Instant.parse("2024-03-01T10:01:00.533002Z"));
+        assertThat(r.rawStatus()).as("a Plivo recording has no status; recording_format is not one").isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.switchboard.adapters.telnyx;
 
+import io.switchboard.adapters.http.HttpTimeouts;
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.Checks;
 import io.switchboard.domain.RateLimit;
@@ -13,16 +14,13 @@ import java.util.Optional;
 
 /**
  * One Telnyx account's settings: its API key, the Call Control connection that places its calls, the messaging
- * profile used for alphanumeric senders, and timeouts. Immutable; {@link #toString()} never shows the API key.
+ * profile used for alphanumeric senders, and timeouts ({@link HttpTimeouts}, {@link HttpTimeouts#DEFAULTS} unless set).
+ * Immutable; {@link #toString()} never shows the API key.
  */
 public final class TelnyxConfig {
 
     /** The real Telnyx API v2 root. */
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.telnyx.com/v2/");
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(20);
-    /** Bound on a whole exchange (connect, write, read), so a response that trickles in cannot hang a send. */
-    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
 
     private final AccountId account;
     private final String apiKey;
@@ -31,9 +29,7 @@ public final class TelnyxConfig {
     private final Optional<String> messagingProfileId;
     private final Optional<String> vendorAccountId;
     private final Optional<RateLimit> declaredRateLimit;
-    private final Duration connectTimeout;
-    private final Duration readTimeout;
-    private final Duration callTimeout;
+    private final HttpTimeouts timeouts;
 
     private TelnyxConfig(Builder b) {
         this.account = Checks.required(b.account, "account");
@@ -46,9 +42,7 @@ public final class TelnyxConfig {
         this.messagingProfileId = blankToEmpty(b.messagingProfileId);
         this.vendorAccountId = blankToEmpty(b.vendorAccountId);
         this.declaredRateLimit = Optional.ofNullable(b.declaredRateLimit);
-        this.connectTimeout = positive(b.connectTimeout, "connectTimeout");
-        this.readTimeout = positive(b.readTimeout, "readTimeout");
-        this.callTimeout = positive(b.callTimeout, "callTimeout");
+        this.timeouts = timeouts(b.connectTimeout, b.readTimeout, b.callTimeout);
     }
 
     /** A builder for the account's default name ({@code telnyx:default}) and the real API host. */
@@ -69,12 +63,17 @@ public final class TelnyxConfig {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 
-    private static Duration positive(Duration value, String field) {
-        Checks.required(value, field);
-        if (value.isZero() || value.isNegative()) {
-            throw SwitchboardException.invalid(field, "must be positive, got " + value);
+    private static HttpTimeouts timeouts(Duration connect, Duration read, Duration call) {
+        try {
+            return new HttpTimeouts(connect, read, call);
+        } catch (HttpTimeouts.Invalid e) {
+            String field = switch (e.component()) {
+                case "connect" -> "connectTimeout";
+                case "call" -> "callTimeout";
+                default -> "readTimeout";
+            };
+            throw SwitchboardException.invalid(field, e.problem());
         }
-        return value;
     }
 
     public AccountId account() {
@@ -114,16 +113,9 @@ public final class TelnyxConfig {
         return declaredRateLimit;
     }
 
-    public Duration connectTimeout() {
-        return connectTimeout;
-    }
-
-    public Duration readTimeout() {
-        return readTimeout;
-    }
-
-    public Duration callTimeout() {
-        return callTimeout;
+    /** How long to wait to connect, for each read or write, and for a whole exchange. */
+    public HttpTimeouts timeouts() {
+        return timeouts;
     }
 
     /** A builder holding this configuration's values, to derive a variant. */
@@ -131,7 +123,7 @@ public final class TelnyxConfig {
         return new Builder().account(account).apiKey(apiKey).baseUrl(baseUrl)
                 .connectionId(connectionId.orElse(null)).messagingProfileId(messagingProfileId.orElse(null))
                 .vendorAccountId(vendorAccountId.orElse(null)).declaredRateLimit(declaredRateLimit.orElse(null))
-                .connectTimeout(connectTimeout).readTimeout(readTimeout).callTimeout(callTimeout);
+                .timeouts(timeouts);
     }
 
     @Override
@@ -139,8 +131,7 @@ public final class TelnyxConfig {
         return o instanceof TelnyxConfig c && account.equals(c.account) && apiKey.equals(c.apiKey)
                 && baseUrl.equals(c.baseUrl) && connectionId.equals(c.connectionId)
                 && messagingProfileId.equals(c.messagingProfileId) && vendorAccountId.equals(c.vendorAccountId)
-                && declaredRateLimit.equals(c.declaredRateLimit) && connectTimeout.equals(c.connectTimeout)
-                && readTimeout.equals(c.readTimeout) && callTimeout.equals(c.callTimeout);
+                && declaredRateLimit.equals(c.declaredRateLimit) && timeouts.equals(c.timeouts);
     }
 
     @Override
@@ -152,8 +143,7 @@ public final class TelnyxConfig {
     public String toString() {
         return "TelnyxConfig[account=" + account + ", apiKey=****, baseUrl=" + baseUrl
                 + ", connectionId=" + connectionId.orElse("-") + ", messagingProfileId="
-                + messagingProfileId.orElse("-") + ", connectTimeout=" + connectTimeout + ", readTimeout="
-                + readTimeout + ", callTimeout=" + callTimeout + "]";
+                + messagingProfileId.orElse("-") + ", timeouts=" + timeouts + "]";
     }
 
     /** Collects settings; every one but the API key has a default. */
@@ -165,9 +155,9 @@ public final class TelnyxConfig {
         private String messagingProfileId;
         private String vendorAccountId;
         private RateLimit declaredRateLimit;
-        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-        private Duration readTimeout = DEFAULT_READ_TIMEOUT;
-        private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+        private Duration connectTimeout = HttpTimeouts.DEFAULT_CONNECT;
+        private Duration readTimeout = HttpTimeouts.DEFAULT_READ_WRITE;
+        private Duration callTimeout = HttpTimeouts.DEFAULT_CALL;
 
         private Builder() {
         }
@@ -222,16 +212,25 @@ public final class TelnyxConfig {
             return this;
         }
 
+        /** All three timeouts at once. */
+        public Builder timeouts(HttpTimeouts timeouts) {
+            Checks.required(timeouts, "timeouts");
+            return connectTimeout(timeouts.connect()).readTimeout(timeouts.readWrite()).callTimeout(timeouts.call());
+        }
+
+        /** The connect timeout alone, checked by {@link #build()}. */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = timeout;
             return this;
         }
 
+        /** The timeout for each read and each write, checked by {@link #build()}. */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = timeout;
             return this;
         }
 
+        /** The bound on a whole exchange, checked by {@link #build()}. */
         public Builder callTimeout(Duration timeout) {
             this.callTimeout = timeout;
             return this;

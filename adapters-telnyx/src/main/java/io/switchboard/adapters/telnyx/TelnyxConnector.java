@@ -26,6 +26,7 @@ import java.util.Optional;
 public final class TelnyxConnector implements ProviderConnector {
 
     private final TelnyxConfig config;
+    private final TelnyxHttp http;
     private final TelnyxRateLimits rateLimits;
     private final TelnyxMessaging messaging;
     private final Optional<VoicePort> voice;
@@ -40,7 +41,7 @@ public final class TelnyxConnector implements ProviderConnector {
         AccountId account = config.account();
         TelnyxErrors errors = new TelnyxErrors(account, clock);
         this.rateLimits = new TelnyxRateLimits(account, clock);
-        TelnyxHttp http = new TelnyxHttp(config, sharedHttp, errors, rateLimits);
+        this.http = new TelnyxHttp(config, sharedHttp, errors, rateLimits);
         TelnyxMapper mapper = new TelnyxMapper(account);
         TelnyxPager pager = new TelnyxPager(errors);
         this.messaging = new TelnyxMessaging(config, http, mapper, errors, pager);
@@ -56,8 +57,9 @@ public final class TelnyxConnector implements ProviderConnector {
     }
 
     /**
-     * A connector for one account. {@code sharedHttp} is the client every account shares: its connection pool and
-     * dispatcher are reused, and this account's client is derived from it with its own key and timeouts.
+     * A connector for one account. {@code sharedHttp} is the client every account shares: its dispatcher is reused,
+     * connections go to one pool that the library keeps per application pool to retire idle connections before Telnyx
+     * closes them, and this account's client is derived from it with its own key and timeouts.
      */
     public static TelnyxConnector create(TelnyxConfig config, OkHttpClient sharedHttp) {
         return create(config, sharedHttp, Clock.systemUTC());
@@ -139,6 +141,12 @@ public final class TelnyxConnector implements ProviderConnector {
     @Override
     public Optional<RateLimit> declaredRateLimit() {
         return config.declaredRateLimit();
+    }
+
+    /** Gives back this account's share of the library's connection pool; the shared client stays open. */
+    @Override
+    public void close() {
+        http.close();
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.switchboard.adapters.telnyx;
 
 import com.squareup.moshi.JsonAdapter;
+import io.switchboard.adapters.http.HttpOutcome;
+import io.switchboard.adapters.http.RetryAfter;
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.Failure;
 import io.switchboard.domain.FailureKind;
@@ -9,14 +11,8 @@ import okhttp3.Headers;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -45,10 +41,12 @@ final class TelnyxErrors {
 
     private final AccountId account;
     private final Clock clock;
+    private final RetryAfter retryAfter;
 
     TelnyxErrors(AccountId account, Clock clock) {
         this.account = account;
         this.clock = clock;
+        this.retryAfter = new RetryAfter(clock);
     }
 
     /** Whether a request may be sent again without risk of doing its effect twice. */
@@ -57,6 +55,18 @@ final class TelnyxErrors {
         ONCE,
         /** Reads and deletes: a lost answer means the vendor was unavailable. */
         REPEATABLE
+    }
+
+    /** The failure for an exchange that did not end in a 2xx. */
+    SwitchboardException failure(HttpOutcome<?> outcome, Effect effect) {
+        if (outcome instanceof HttpOutcome.HttpError<?> error) {
+            return fromResponse(error.status(), error.headers(), error.errorText());
+        }
+        if (outcome instanceof HttpOutcome.Unreadable<?> unreadable) {
+            return malformed(unreadable.status(), effect, unreadable.cause());
+        }
+        HttpOutcome.TransportFailure<?> lost = (HttpOutcome.TransportFailure<?>) outcome;
+        return fromTransport(lost.cause(), lost.mayHaveReachedVendor(), effect);
     }
 
     /** A non-2xx answer, classified by HTTP status and the first Telnyx error code. */
@@ -81,12 +91,24 @@ final class TelnyxErrors {
         return new SwitchboardException(failure);
     }
 
+    /**
+     * The HTTP status decides first; a Telnyx code only refines a 4xx whose status leaves the cause open (400, 422).
+     * {@link #TOO_MANY_REQUESTS} comes with a 429, so only a 429 is rate-limited: the same code on a 422 is an
+     * invalid request, which must neither back off nor fail over.
+     */
     private static FailureKind classify(int status, String code, TelnyxDto.Error first) {
+        if (status >= 500) {
+            return FailureKind.UNAVAILABLE;
+        }
+        if (status >= 300 && status < 400) {
+            // A redirect is no answer of Telnyx's API (a proxy, a moved base URL); it is never followed.
+            return FailureKind.UNAVAILABLE;
+        }
+        if (status == 429) {
+            return FailureKind.RATE_LIMITED;
+        }
         if (status == 401 || AUTHENTICATION_FAILED.equals(code)) {
             return FailureKind.AUTHENTICATION;
-        }
-        if (status == 429 || TOO_MANY_REQUESTS.equals(code)) {
-            return FailureKind.RATE_LIMITED;
         }
         if (status == 402 || mentionsInsufficientFunds(first)) {
             return FailureKind.INSUFFICIENT_FUNDS;
@@ -96,9 +118,6 @@ final class TelnyxErrors {
         }
         if (status == 404 || NOT_FOUND.equals(code)) {
             return FailureKind.NOT_FOUND;
-        }
-        if (status >= 500) {
-            return FailureKind.UNAVAILABLE;
         }
         return FailureKind.INVALID_REQUEST;
     }
@@ -160,42 +179,24 @@ final class TelnyxErrors {
         }
     }
 
-    /** {@code Retry-After} in seconds or as an HTTP date; else the seconds in {@code x-ratelimit-reset}. */
+    /** {@code Retry-After} in seconds or as an HTTP date; else the wait {@code x-ratelimit-reset} implies. */
     Duration retryAfter(Headers headers) {
         String value = headers.get("Retry-After");
         if (value != null && !value.isBlank()) {
-            Duration parsed = seconds(value);
-            if (parsed != null) {
-                return parsed;
-            }
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(clock.instant(), at.toInstant());
-                return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (DateTimeParseException e) {
-                return null;
-            }
+            return retryAfter.parse(value).orElse(null);
         }
         String reset = headers.get(TelnyxRateLimits.RESET_HEADER);
-        return reset == null ? null : TelnyxRateLimits.untilReset(reset, clock);
-    }
-
-    private static Duration seconds(String value) {
-        try {
-            long s = Long.parseLong(value.trim());
-            return s < 0 ? null : Duration.ofSeconds(s);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        Duration untilReset = reset == null ? null : TelnyxRateLimits.untilReset(reset, clock);
+        return untilReset == null ? null : RetryAfter.capped(untilReset);
     }
 
     /**
-     * A transport failure. Before the connection was made nothing reached Telnyx: unavailable. After it, a lost
-     * answer to a send or dial may hide an accepted request: outcome unknown; the same on a read is unavailable.
+     * A transport failure. Before the request may have reached Telnyx (OkHttp had not started writing it on an open
+     * connection) nothing happened: unavailable. After that, a lost answer to a send or dial may hide an accepted
+     * request: outcome unknown; the same on a read is unavailable.
      */
-    SwitchboardException fromTransport(IOException e, boolean reachedServer, Effect effect) {
-        boolean neverConnected = !reachedServer || e instanceof ConnectException || e instanceof UnknownHostException
-                || e instanceof NoRouteToHostException;
+    SwitchboardException fromTransport(Exception e, boolean mayHaveReachedTelnyx, Effect effect) {
+        boolean neverConnected = !mayHaveReachedTelnyx;
         FailureKind kind = !neverConnected && effect == Effect.ONCE ? FailureKind.OUTCOME_UNKNOWN
                 : FailureKind.UNAVAILABLE;
         String what = e instanceof InterruptedIOException ? "timed out"

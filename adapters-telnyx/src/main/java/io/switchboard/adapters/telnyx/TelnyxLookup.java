@@ -8,8 +8,6 @@ import io.switchboard.domain.number.LookupField;
 import io.switchboard.domain.number.NumberLookup;
 import io.switchboard.domain.port.LookupPort;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,19 +30,30 @@ final class TelnyxLookup implements LookupPort {
         this.errors = errors;
     }
 
+    /**
+     * Telnyx's number lookup reference takes one {@code type} per request ({@code carrier} or {@code caller-name}), so
+     * asking for both fields makes two requests: the carrier lookup first (its answer gives the basic data too), then
+     * the caller-name lookup, whose name is added to it. No field asks for the basic lookup, without {@code type}.
+     */
     @Override
     public NumberLookup lookup(PhoneNumber number, Set<LookupField> fields) {
         errors.required(number, "number");
         Set<LookupField> wanted = fields == null ? Set.of() : fields;
-        List<String> types = new ArrayList<>();
-        if (wanted.contains(LookupField.LINE_TYPE)) {
-            types.add("carrier");
+        boolean carrier = wanted.contains(LookupField.LINE_TYPE);
+        boolean callerName = wanted.contains(LookupField.CALLER_NAME);
+        NumberLookup first = lookup(number, carrier ? "carrier" : callerName ? "caller-name" : null);
+        if (!(carrier && callerName) || !first.valid()) {
+            return first;
         }
-        if (wanted.contains(LookupField.CALLER_NAME)) {
-            types.add("caller-name");
-        }
+        NumberLookup named = lookup(number, "caller-name");
+        return new NumberLookup(first.number(), first.valid(), first.countryIso(), first.nationalFormat(),
+                first.carrier(), first.lineType(), named.callerName());
+    }
+
+    /** One GET /number_lookup/{phone_number}, with {@code type} when it is not null. */
+    private NumberLookup lookup(PhoneNumber number, String type) {
         try {
-            return http.read(service -> service.lookup(number.e164(), types),
+            return http.read(service -> service.lookup(number.e164(), type),
                     one -> mapper.lookup(one.data(), number.e164()));
         } catch (SwitchboardException e) {
             if (e.kind() == FailureKind.INVALID_REQUEST

@@ -9,6 +9,7 @@ import io.switchboard.domain.call.Call;
 import io.switchboard.domain.call.CallStatus;
 import io.switchboard.domain.message.Channel;
 import io.switchboard.domain.message.Message;
+import io.switchboard.domain.message.MessageStatus;
 import io.switchboard.domain.number.LineType;
 import io.switchboard.domain.number.NumberCapability;
 import io.switchboard.domain.number.NumberLookup;
@@ -49,9 +50,10 @@ final class TelnyxMapper {
     Message message(TelnyxDto.Message m) {
         TelnyxDto.Recipient first = m.to() == null || m.to().isEmpty() ? null : m.to().get(0);
         TelnyxDto.Error error = m.errors() == null || m.errors().isEmpty() ? null : m.errors().get(0);
+        Direction direction = TelnyxStatuses.direction(m.direction());
         return new Message(m.id(), account, channel(m.type()), party(m.from()),
-                first == null ? "" : first.phoneNumber(), m.text(), TelnyxStatuses.direction(m.direction()),
-                TelnyxStatuses.message(first == null ? null : first.status()), first == null ? "" : first.status(),
+                first == null ? "" : first.phoneNumber(), m.text(), direction,
+                messageStatus(direction, first == null ? null : first.status()), first == null ? "" : first.status(),
                 count(m.parts()), m.cost() == null ? Optional.empty() : money(m.cost().amount(), m.cost().currency()),
                 instant(m.createdAt()).or(() -> instant(m.receivedAt())), instant(m.sentAt()),
                 Optional.ofNullable(error).map(TelnyxDto.Error::code),
@@ -62,13 +64,36 @@ final class TelnyxMapper {
     Message message(TelnyxDto.MessageRecord r) {
         String id = r.uuid() != null ? r.uuid() : r.id();
         List<String> errors = r.errors() == null ? List.of() : r.errors();
+        Direction direction = TelnyxStatuses.direction(r.direction());
         return new Message(id, account, channel(r.messageType()), r.cli(), r.cld(), "",
-                TelnyxStatuses.direction(r.direction()), TelnyxStatuses.message(r.status()), r.status(),
+                direction, messageStatus(direction, r.status()), r.status(),
                 count(r.parts()), money(r.cost(), r.currency()), instant(r.createdAt()), instant(r.sentAt()),
                 errors.stream().findFirst(), Optional.empty());
     }
 
-    /** A call as POST /calls or GET /calls/{id} reports it; Telnyx says only whether it is alive. */
+    /**
+     * A message's unified status. An inbound message is RECEIVED, as with the other vendors, whatever its recipient
+     * status says: Telnyx reports a message that reached our number as {@code "delivered"} (its API reference's
+     * {@code message.received} example), which would otherwise read as an outbound delivery. The raw word is kept.
+     */
+    static MessageStatus messageStatus(Direction direction, String raw) {
+        return direction == Direction.INBOUND ? MessageStatus.RECEIVED : TelnyxStatuses.message(raw);
+    }
+
+    /**
+     * A call as POST /calls answers it. Telnyx's API reference says of {@code is_alive} on the Dial command's answer
+     * that it is always {@code false} because dialling is asynchronous: the call has only been queued, so
+     * {@code false} here is no sign that it ended. A just-placed call is QUEUED; Telnyx gives no status word for it.
+     */
+    Call dialled(TelnyxDto.Call c, String from, String to) {
+        return new Call(c.callControlId(), account, from, to, Direction.OUTBOUND, CallStatus.QUEUED, "",
+                seconds(c.callDuration()), Optional.empty(), instant(c.startTime()), instant(c.endTime()));
+    }
+
+    /**
+     * A call as GET /calls/{call_control_id} reports it; Telnyx says only whether it is alive. Telnyx keeps that
+     * answer for a while after the call ends, so there {@code is_alive: false} means ended.
+     */
     Call call(TelnyxDto.Call c, String from, String to) {
         CallStatus status = c.isAlive() == null ? CallStatus.UNKNOWN
                 : c.isAlive() ? CallStatus.IN_PROGRESS : CallStatus.COMPLETED;
@@ -122,9 +147,10 @@ final class TelnyxMapper {
     }
 
     AccountInfo account(TelnyxDto.Balance b, String vendorAccountId) {
-        // The balance endpoint says nothing of suspension or closure, so the status stays unknown.
+        // The balance endpoint says nothing of suspension or closure, so the status stays unknown. The balance keeps
+        // its sign: a post-paid account owing money has a negative one, which is no credit.
         return new AccountInfo(account, vendorAccountId, Optional.empty(), AccountStatus.UNKNOWN, "",
-                Optional.empty(), money(b.balance(), b.currency()));
+                Optional.empty(), signed(b.balance(), b.currency()));
     }
 
     TelnyxBalance balance(TelnyxDto.Balance b) {

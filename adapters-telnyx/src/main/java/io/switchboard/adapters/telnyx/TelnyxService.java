@@ -10,7 +10,6 @@ import retrofit2.http.Path;
 import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,7 +60,8 @@ interface TelnyxService {
     @GET("balance")
     Call<TelnyxDto.One<TelnyxDto.Balance>> balance();
 
+    /** {@code type} is one of {@code carrier} and {@code caller-name}, or null for the basic lookup. */
     @GET("number_lookup/{phone_number}")
     Call<TelnyxDto.One<TelnyxDto.Lookup>> lookup(@Path("phone_number") String phoneNumber,
-            @Query("type") List<String> types);
+            @Query("type") String type);
 }

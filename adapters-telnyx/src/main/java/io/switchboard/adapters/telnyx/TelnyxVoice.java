@@ -71,7 +71,7 @@ final class TelnyxVoice implements VoicePort {
         TelnyxDto.Dial body = new TelnyxDto.Dial(connectionId, request.to().e164(), from.e164(), webhook,
                 url.method(), clientState);
         return http.once(service -> service.dial(body),
-                one -> mapper.call(one.data(), from.e164(), request.to().e164()));
+                one -> mapper.dialled(one.data(), from.e164(), request.to().e164()));
     }
 
     /** GET /calls/{call_control_id}; Telnyx keeps a call's status for a while after it ends. */

@@ -1,5 +1,6 @@
 package io.switchboard.adapters.telnyx;
 
+import io.switchboard.adapters.http.HttpTimeouts;
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.FailureKind;
 import io.switchboard.domain.RateLimit;
@@ -22,9 +23,7 @@ class TelnyxConfigTest {
         TelnyxConfig config = TelnyxConfig.builder().apiKey(KEY).build();
         assertThat(config.account()).isEqualTo(AccountId.parse("telnyx"));
         assertThat(config.baseUrl()).isEqualTo(URI.create("https://api.telnyx.com/v2/"));
-        assertThat(config.connectTimeout()).isEqualTo(TelnyxConfig.DEFAULT_CONNECT_TIMEOUT);
-        assertThat(config.readTimeout()).isEqualTo(TelnyxConfig.DEFAULT_READ_TIMEOUT);
-        assertThat(config.callTimeout()).isEqualTo(TelnyxConfig.DEFAULT_CALL_TIMEOUT);
+        assertThat(config.timeouts()).isEqualTo(HttpTimeouts.DEFAULTS);
         assertThat(config.connectionId()).isEmpty();
         assertThat(config.declaredRateLimit()).isEmpty();
     }
@@ -33,7 +32,9 @@ class TelnyxConfigTest {
     void neverShowsTheKeyInTextAndSurvivesARoundTripThroughItsBuilder() {
         TelnyxConfig config = TelnyxConfig.builder().accountName("work").apiKey(KEY).baseUrl("http://localhost:9/v2")
                 .connectionId("123").messagingProfileId("prof").vendorAccountId("user-1")
-                .declaredRateLimit(RateLimit.of(10, Duration.ofSeconds(1))).build();
+                .declaredRateLimit(RateLimit.of(10, Duration.ofSeconds(1)))
+                .timeouts(new HttpTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3)))
+                .build();
         assertThat(config.toString()).doesNotContain(KEY).contains("telnyx:work").contains("****");
         assertThat(config.baseUrl()).hasToString("http://localhost:9/v2/");
         assertThat(config.toBuilder().build()).isEqualTo(config);
@@ -50,6 +51,9 @@ class TelnyxConfigTest {
                 .isEqualTo("baseUrl");
         assertThat(field(() -> TelnyxConfig.builder().apiKey(KEY).readTimeout(Duration.ZERO).build()))
                 .isEqualTo("readTimeout");
+        assertThat(field(() -> TelnyxConfig.builder().apiKey(KEY).callTimeout(null).build())).isEqualTo("callTimeout");
+        assertThat(field(() -> TelnyxConfig.builder().apiKey(KEY).connectTimeout(Duration.ofDays(-1)).build()))
+                .isEqualTo("connectTimeout");
     }
 
     private static String field(Runnable build) {

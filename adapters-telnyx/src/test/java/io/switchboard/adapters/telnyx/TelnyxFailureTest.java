@@ -1,5 +1,7 @@
 package io.switchboard.adapters.telnyx;
 
+import io.switchboard.adapters.http.RetryAfter;
+import io.switchboard.domain.DeliveryGuarantee;
 import io.switchboard.domain.Failure;
 import io.switchboard.domain.FailureKind;
 import io.switchboard.domain.PhoneNumber;
@@ -70,6 +72,8 @@ class TelnyxFailureTest {
             "400, 99999, Insufficient balance to send, INSUFFICIENT_FUNDS",
             "404, 10005, Resource not found, NOT_FOUND",
             "429, 10011, Too many requests, RATE_LIMITED",
+            "422, 10011, Too many requests, INVALID_REQUEST",
+            "503, 10011, Too many requests, UNAVAILABLE",
             "400, 10015, Bad Request, INVALID_REQUEST",
             "500, 10007, Unexpected error, UNAVAILABLE",
             "503, 10007, Service unavailable, UNAVAILABLE"
@@ -82,6 +86,20 @@ class TelnyxFailureTest {
         assertThat(failure.httpStatus()).hasValue(status);
         assertThat(failure.vendorCode()).contains(code);
         assertThat(failure.message()).contains(title);
+    }
+
+    @Test
+    void a422CarryingTooManyRequestsIsAnInvalidRequestThatNeitherBacksOffNorFailsOver() {
+        telnyx.server.enqueue(new MockResponse().setResponseCode(422).setHeader("Retry-After", "30")
+                .setHeader("Content-Type", "application/json")
+                .setBody("{\"errors\":[{\"code\":\"10011\",\"title\":\"Too many requests\",\"detail\":\"You have"
+                        + " exceeded the maximum number of allowed requests.\",\"source\":{\"pointer\":\"/to\"}}]}"));
+        Failure failure = sendFails().failure();
+
+        assertThat(failure.kind()).isEqualTo(FailureKind.INVALID_REQUEST);
+        assertThat(failure.kind().failsOver(DeliveryGuarantee.AT_MOST_ONCE)).isFalse();
+        assertThat(failure.retryAfter()).as("no back-off for an invalid request").isEmpty();
+        assertThat(failure.vendorCode()).contains("10011");
     }
 
     @Test
@@ -108,6 +126,26 @@ class TelnyxFailureTest {
         telnyx.server.enqueue(new MockResponse().setResponseCode(429).setHeader("x-ratelimit-reset", "12")
                 .setBody(error("10011", "Too many")));
         assertThat(sendFails().failure().retryAfter()).contains(Duration.ofSeconds(12));
+    }
+
+    @ParameterizedTest(name = "HTTP {0}")
+    @ValueSource(ints = {301, 302, 307, 308})
+    void aRedirectOnASendIsNotFollowed(int status) {
+        telnyx.server.enqueue(new MockResponse().setResponseCode(status).setHeader("Location", "/v2/elsewhere"));
+        telnyx.answerFile(200, "message.json");
+
+        Failure failure = sendFails().failure();
+
+        assertThat(failure.kind()).isEqualTo(FailureKind.UNAVAILABLE);
+        assertThat(failure.httpStatus()).hasValue(status);
+        assertThat(telnyx.server.getRequestCount()).as("the send went nowhere else").isEqualTo(1);
+    }
+
+    @Test
+    void anAbsurdResetIsCappedAsAnyRetryAfterIs() {
+        telnyx.server.enqueue(new MockResponse().setResponseCode(429).setHeader("x-ratelimit-reset", "864000")
+                .setBody(error("10011", "Too many")));
+        assertThat(sendFails().failure().retryAfter()).contains(RetryAfter.MAX);
     }
 
     @Test

@@ -7,7 +7,9 @@ import io.switchboard.domain.PageRequest;
 import io.switchboard.domain.PhoneNumber;
 import io.switchboard.domain.account.AccountStatus;
 import io.switchboard.domain.call.Call;
+import io.switchboard.domain.call.CallInstructions;
 import io.switchboard.domain.call.CallQuery;
+import io.switchboard.domain.call.CallRequest;
 import io.switchboard.domain.call.CallStatus;
 import io.switchboard.domain.message.Channel;
 import io.switchboard.domain.message.Message;
@@ -78,6 +80,19 @@ class TelnyxPayloadParsingTest {
     }
 
     @Test
+    void anInboundMessageIsReceivedThoughItsRecipientSaysDelivered() {
+        telnyx.answerFile(200, "message-inbound.json");
+        Message m = connector.messaging().orElseThrow().get("b6a4c1e2-93d0-4f57-8b21-5c0e7d9a3f18");
+
+        assertThat(m.direction()).isEqualTo(Direction.INBOUND);
+        assertThat(m.status()).isEqualTo(MessageStatus.RECEIVED);
+        assertThat(m.rawStatus()).isEqualTo("delivered");
+        assertThat(m.from()).isEqualTo("+447700900555");
+        assertThat(m.to()).isEqualTo("+12025550121");
+        assertThat(m.createdAt()).contains(Instant.parse("2026-03-01T11:58:07.431Z"));
+    }
+
+    @Test
     void anUnknownStatusIsUnknownAndKeepsTheRawWordAndTheError() {
         telnyx.answerFile(200, "message-failed.json");
         Message m = connector.messaging().orElseThrow().get("0d1c4c2e-7c3b-4a3e-9f6b-1f1b8e0a0c11");
@@ -119,6 +134,29 @@ class TelnyxPayloadParsingTest {
         assertThat(call.duration()).contains(Duration.ZERO);
         assertThat(call.startedAt()).contains(Instant.parse("2026-03-01T12:00:00Z"));
         assertThat(call.endedAt()).isEmpty();
+    }
+
+    @Test
+    void aJustDialledCallIsQueuedThoughTheDialAnswerSaysItIsNotAlive() {
+        telnyx.answerFile(200, "call-dialled.json");
+        Call call = connector.voice().orElseThrow().place(CallRequest.of(PhoneNumber.parse("+447700900123"),
+                PhoneNumber.parse("+12025550121"), CallInstructions.url("https://example.com/call")));
+
+        assertThat(call.id()).isEqualTo("v3:Xq3vH8pD0kR2mY5tN7bW1cZ9aF4gJ6sL0eU2iO8rT5yQ3wE1uP7oA");
+        assertThat(call.status()).as("dialling is asynchronous: is_alive is always false on the dial answer")
+                .isEqualTo(CallStatus.QUEUED);
+        assertThat(call.status().isTerminal()).isFalse();
+        assertThat(call.endedAt()).isEmpty();
+    }
+
+    @Test
+    void aCallThatGetNoLongerReportsAliveHasEnded() {
+        telnyx.answerFile(200, "call-ended.json");
+        Call call = connector.voice().orElseThrow().get("v3:Xq3vH8pD0kR2mY5tN7bW1cZ9aF4gJ6sL0eU2iO8rT5yQ3wE1uP7oA");
+
+        assertThat(call.status()).isEqualTo(CallStatus.COMPLETED);
+        assertThat(call.duration()).contains(Duration.ofSeconds(42));
+        assertThat(call.endedAt()).contains(Instant.parse("2026-03-01T12:00:42Z"));
     }
 
     @Test
@@ -185,13 +223,13 @@ class TelnyxPayloadParsingTest {
         var info = connector.accountDetails().orElseThrow().info();
         assertThat(info.vendorAccountId()).isEqualTo("telnyx:default");
         assertThat(info.status()).isEqualTo(AccountStatus.UNKNOWN);
-        assertThat(info.balance()).contains(Money.of("12.5", "USD"));
+        assertThat(info.balance()).as("money owed is not credit").contains(Money.of("-12.50", "USD"));
         assertThat(info.toString()).doesNotContain(MockTelnyx.API_KEY);
     }
 
     @Test
-    void readsALookupWithCarrierLineTypeAndCallerName() {
-        telnyx.answerFile(200, "lookup.json");
+    void readsALookupWithCarrierLineTypeAndCallerNameFromOneAnswerOfEachType() {
+        telnyx.answerFile(200, "lookup-carrier.json").answerFile(200, "lookup-caller-name.json");
         var lookup = connector.lookup().orElseThrow().lookup(PhoneNumber.parse("+447700900123"),
                 Set.of(LookupField.LINE_TYPE, LookupField.CALLER_NAME));
 

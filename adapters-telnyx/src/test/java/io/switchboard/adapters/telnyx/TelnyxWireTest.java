@@ -176,13 +176,25 @@ class TelnyxWireTest {
     }
 
     @Test
-    void looksUpWithRepeatedTypeParameters() {
+    void looksUpWithOneTypePerRequestAsTelnyxTakesOne() {
+        var lookup = telnyx.connector().lookup().orElseThrow();
+        telnyx.answerFile(200, "lookup.json").answerFile(200, "lookup.json");
+        lookup.lookup(TO, Set.of(LookupField.LINE_TYPE, LookupField.CALLER_NAME));
+        RecordedRequest carrier = telnyx.taken();
+        RecordedRequest callerName = telnyx.taken();
+        assertThat(carrier.getRequestUrl().encodedPath()).isEqualTo("/v2/number_lookup/+447700900123");
+        assertThat(carrier.getRequestUrl().queryParameterValues("type")).containsExactly("carrier");
+        assertThat(callerName.getRequestUrl().encodedPath()).isEqualTo("/v2/number_lookup/+447700900123");
+        assertThat(callerName.getRequestUrl().queryParameterValues("type")).containsExactly("caller-name");
+
         telnyx.answerFile(200, "lookup.json");
-        telnyx.connector().lookup().orElseThrow().lookup(TO, Set.of(LookupField.LINE_TYPE, LookupField.CALLER_NAME));
-        RecordedRequest request = telnyx.taken();
-        assertThat(request.getRequestUrl().encodedPath()).isEqualTo("/v2/number_lookup/+447700900123");
-        assertThat(request.getRequestUrl().queryParameterValues("type")).containsExactlyInAnyOrder("carrier",
-                "caller-name");
+        lookup.lookup(TO, Set.of(LookupField.CALLER_NAME));
+        assertThat(telnyx.taken().getRequestUrl().queryParameterValues("type")).containsExactly("caller-name");
+
+        telnyx.answerFile(200, "lookup.json");
+        lookup.lookup(TO, Set.of());
+        assertThat(telnyx.taken().getRequestUrl().queryParameterNames()).doesNotContain("type");
+        assertThat(telnyx.server.getRequestCount()).isEqualTo(4);
     }
 
     @Test

@@ -1,21 +1,23 @@
 package io.switchboard.adapters.twilio;
 
+import io.switchboard.adapters.http.AccountHttp;
+import io.switchboard.adapters.http.HttpOutcome;
 import retrofit2.Call;
-import retrofit2.Response;
 
-import java.io.IOException;
 import java.util.function.Function;
 
 /**
- * Runs one Retrofit call and returns its mapped body or a classified
- * {@link io.switchboard.domain.SwitchboardException}: no IOException, parse exception or null body leaves here. A
- * write (send, place call, create trigger) and a read differ only in how a lost or unreadable answer is classified.
+ * Runs one Retrofit call through the account's {@link AccountHttp} and returns its mapped body or a classified
+ * {@link io.switchboard.domain.SwitchboardException}. A write (send, place call, create trigger) and a read differ
+ * only in how a lost or unreadable answer is classified.
  */
 final class Exchange {
 
+    private final AccountHttp http;
     private final TwilioErrors errors;
 
-    Exchange(TwilioErrors errors) {
+    Exchange(AccountHttp http, TwilioErrors errors) {
+        this.http = http;
         this.errors = errors;
     }
 
@@ -24,7 +26,7 @@ final class Exchange {
         return map(run(call, false, operation, true), false, operation, map);
     }
 
-    /** A POST that creates something at Twilio: a lost answer after the body went out is OUTCOME_UNKNOWN. */
+    /** A POST that creates something at Twilio: a lost answer once the request may have reached it is OUTCOME_UNKNOWN. */
     <T, R> R write(Call<T> call, String operation, Function<? super T, R> map) {
         return map(run(call, true, operation, true), true, operation, map);
     }
@@ -47,21 +49,16 @@ final class Exchange {
     }
 
     private <T> T run(Call<T> call, boolean write, String operation, boolean bodyRequired) {
-        Response<T> response;
+        okhttp3.Request request;
         try {
-            response = call.execute();
-        } catch (TwilioHttp.UnreadableBodyException e) {
-            throw errors.unreadable(write, operation, e);
-        } catch (IOException e) {
-            WriteTracker tracker = call.request().tag(WriteTracker.class);
-            throw errors.fromTransport(e, write, tracker != null && tracker.bodyWritten(), operation);
-        } catch (RuntimeException e) {
-            throw errors.internal(e, write, operation);
+            request = call.request();
+        } catch (IllegalArgumentException e) {
+            // Retrofit refuses a path value such as "." or ".."; the ids Twilio paths take are checked before, so
+            // this only keeps the promise that nothing but a SwitchboardException leaves.
+            throw errors.unusableInUrl(e);
         }
-        if (!response.isSuccessful()) {
-            throw errors.fromResponse(response, operation);
-        }
-        T body = response.body();
+        HttpOutcome<T> outcome = http.execute(request, () -> call.execute().body());
+        T body = outcome.orElseThrow(failed -> errors.failure(failed, write, operation));
         if (body == null && bodyRequired) {
             throw errors.unreadable(write, operation, null);
         }

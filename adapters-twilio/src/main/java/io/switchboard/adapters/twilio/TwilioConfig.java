@@ -1,5 +1,6 @@
 package io.switchboard.adapters.twilio;
 
+import io.switchboard.adapters.http.HttpTimeouts;
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.Checks;
 import io.switchboard.domain.SwitchboardException;
@@ -11,20 +12,14 @@ import java.util.regex.Pattern;
 
 /**
  * One Twilio account's settings: who it is, how it authenticates, where the three Twilio hosts are and how long to
- * wait for them. Immutable; {@link #toString()} never shows the auth token or API key secret.
+ * wait for them ({@link HttpTimeouts}, {@link HttpTimeouts#DEFAULTS} unless set). Immutable; {@link #toString()} never
+ * shows the auth token or API key secret.
  */
 public final class TwilioConfig {
 
     public static final String DEFAULT_API_BASE_URL = "https://api.twilio.com/";
     public static final String DEFAULT_LOOKUPS_BASE_URL = "https://lookups.twilio.com/";
     public static final String DEFAULT_PRICING_BASE_URL = "https://pricing.twilio.com/";
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(20);
-    /**
-     * Bound on a whole exchange (connect, write, read): the read timeout applies to each read, so an answer that
-     * trickles in a byte at a time would otherwise hold a send for as long as the vendor likes.
-     */
-    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
 
     private static final Pattern ACCOUNT_SID = Pattern.compile("AC[0-9a-fA-F]{32}");
     private static final Pattern API_KEY_SID = Pattern.compile("SK[0-9a-fA-F]{32}");
@@ -37,9 +32,7 @@ public final class TwilioConfig {
     private final HttpUrl apiBaseUrl;
     private final HttpUrl lookupsBaseUrl;
     private final HttpUrl pricingBaseUrl;
-    private final Duration connectTimeout;
-    private final Duration readTimeout;
-    private final Duration callTimeout;
+    private final HttpTimeouts timeouts;
 
     private TwilioConfig(Builder b) {
         this.account = b.account == null ? AccountId.of(Vendor.TWILIO, AccountId.DEFAULT_NAME) : b.account;
@@ -59,9 +52,7 @@ public final class TwilioConfig {
         this.apiBaseUrl = url(b.apiBaseUrl, "apiBaseUrl");
         this.lookupsBaseUrl = url(b.lookupsBaseUrl, "lookupsBaseUrl");
         this.pricingBaseUrl = url(b.pricingBaseUrl, "pricingBaseUrl");
-        this.connectTimeout = positive(b.connectTimeout, "connectTimeout");
-        this.readTimeout = positive(b.readTimeout, "readTimeout");
-        this.callTimeout = positive(b.callTimeout, "callTimeout");
+        this.timeouts = timeouts(b.connectTimeout, b.readTimeout, b.callTimeout);
     }
 
     public static Builder builder() {
@@ -99,17 +90,9 @@ public final class TwilioConfig {
         return pricingBaseUrl;
     }
 
-    public Duration connectTimeout() {
-        return connectTimeout;
-    }
-
-    public Duration readTimeout() {
-        return readTimeout;
-    }
-
-    /** The most one request may take from start to last byte. */
-    public Duration callTimeout() {
-        return callTimeout;
+    /** How long to wait to connect, for each read or write, and for a whole exchange. */
+    public HttpTimeouts timeouts() {
+        return timeouts;
     }
 
     /** The Basic-auth user: the account SID, or the API key SID. */
@@ -125,8 +108,7 @@ public final class TwilioConfig {
     public Builder toBuilder() {
         Builder b = new Builder().account(account).accountSid(accountSid)
                 .apiBaseUrl(apiBaseUrl.toString()).lookupsBaseUrl(lookupsBaseUrl.toString())
-                .pricingBaseUrl(pricingBaseUrl.toString()).connectTimeout(connectTimeout).readTimeout(readTimeout)
-                .callTimeout(callTimeout);
+                .pricingBaseUrl(pricingBaseUrl.toString()).timeouts(timeouts);
         return apiKey ? b.apiKey(username, secret) : b.authToken(secret);
     }
 
@@ -135,8 +117,7 @@ public final class TwilioConfig {
         return "TwilioConfig[account=" + account + ", accountSid=" + accountSid
                 + (apiKey ? ", apiKeySid=" + username + ", apiKeySecret=****" : ", authToken=****")
                 + ", apiBaseUrl=" + apiBaseUrl + ", lookupsBaseUrl=" + lookupsBaseUrl + ", pricingBaseUrl="
-                + pricingBaseUrl + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
-                + ", callTimeout=" + callTimeout + "]";
+                + pricingBaseUrl + ", timeouts=" + timeouts + "]";
     }
 
     private static String sid(String value, Pattern pattern, String field, String prefix) {
@@ -160,12 +141,17 @@ public final class TwilioConfig {
         return url;
     }
 
-    private static Duration positive(Duration value, String field) {
-        Checks.required(value, field);
-        if (value.isZero() || value.isNegative()) {
-            throw SwitchboardException.invalid(field, "must be positive, got " + value);
+    private static HttpTimeouts timeouts(Duration connect, Duration read, Duration call) {
+        try {
+            return new HttpTimeouts(connect, read, call);
+        } catch (HttpTimeouts.Invalid e) {
+            String field = switch (e.component()) {
+                case "connect" -> "connectTimeout";
+                case "call" -> "callTimeout";
+                default -> "readTimeout";
+            };
+            throw SwitchboardException.invalid(field, e.problem());
         }
-        return value;
     }
 
     /** Collects settings; {@link #build()} checks them all and names the first field that is wrong. */
@@ -178,9 +164,9 @@ public final class TwilioConfig {
         private String apiBaseUrl = DEFAULT_API_BASE_URL;
         private String lookupsBaseUrl = DEFAULT_LOOKUPS_BASE_URL;
         private String pricingBaseUrl = DEFAULT_PRICING_BASE_URL;
-        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-        private Duration readTimeout = DEFAULT_READ_TIMEOUT;
-        private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+        private Duration connectTimeout = HttpTimeouts.DEFAULT_CONNECT;
+        private Duration readTimeout = HttpTimeouts.DEFAULT_READ_WRITE;
+        private Duration callTimeout = HttpTimeouts.DEFAULT_CALL;
 
         private Builder() {
         }
@@ -232,16 +218,25 @@ public final class TwilioConfig {
             return apiBaseUrl(url).lookupsBaseUrl(url).pricingBaseUrl(url);
         }
 
+        /** All three timeouts at once. */
+        public Builder timeouts(HttpTimeouts timeouts) {
+            Checks.required(timeouts, "timeouts");
+            return connectTimeout(timeouts.connect()).readTimeout(timeouts.readWrite()).callTimeout(timeouts.call());
+        }
+
+        /** The connect timeout alone, checked by {@link #build()}. */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = timeout;
             return this;
         }
 
+        /** The timeout for each read and each write, checked by {@link #build()}. */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = timeout;
             return this;
         }
 
+        /** The bound on a whole exchange, checked by {@link #build()}. */
         public Builder callTimeout(Duration timeout) {
             this.callTimeout = timeout;
             return this;

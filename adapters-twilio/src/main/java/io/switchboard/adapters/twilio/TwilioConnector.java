@@ -13,16 +13,19 @@ import io.switchboard.domain.port.UsagePort;
 import io.switchboard.domain.port.VoicePort;
 import okhttp3.OkHttpClient;
 
+import java.time.Clock;
 import java.util.Optional;
 
 /**
  * One Twilio account as a {@link ProviderConnector}: every port, plus {@link #api()} for what only Twilio offers.
- * Several accounts share the connection pool and dispatcher of the {@link OkHttpClient} they are created with; each
- * gets its own derived client with its credentials and timeouts.
+ * Several accounts share the dispatcher of the {@link OkHttpClient} they are created with, and one connection pool that
+ * the library derives from its pool to retire idle connections before Twilio closes them; each gets its own derived
+ * client with its credentials and timeouts.
  */
 public final class TwilioConnector implements ProviderConnector {
 
     private final TwilioConfig config;
+    private final TwilioHttp http;
     private final TwilioMessaging messaging;
     private final TwilioVoice voice;
     private final TwilioNumbers numbers;
@@ -33,9 +36,10 @@ public final class TwilioConnector implements ProviderConnector {
     private final TwilioLookup lookup;
     private final TwilioApi api;
 
-    private TwilioConnector(TwilioConfig config, OkHttpClient shared) {
-        TwilioContext ctx = new TwilioContext(config, shared);
+    private TwilioConnector(TwilioConfig config, OkHttpClient shared, Clock clock) {
+        TwilioContext ctx = new TwilioContext(config, shared, clock);
         this.config = config;
+        this.http = ctx.http;
         this.messaging = new TwilioMessaging(ctx);
         this.voice = new TwilioVoice(ctx);
         this.numbers = new TwilioNumbers(ctx);
@@ -52,9 +56,15 @@ public final class TwilioConnector implements ProviderConnector {
      * closes it once every account is done.
      */
     public static TwilioConnector create(TwilioConfig config, OkHttpClient sharedHttp) {
+        return create(config, sharedHttp, Clock.systemUTC());
+    }
+
+    /** As {@link #create(TwilioConfig, OkHttpClient)}, measuring Retry-After dates against {@code clock}. */
+    public static TwilioConnector create(TwilioConfig config, OkHttpClient sharedHttp, Clock clock) {
         Checks.required(config, "config");
         Checks.required(sharedHttp, "sharedHttp");
-        return new TwilioConnector(config, sharedHttp);
+        Checks.required(clock, "clock");
+        return new TwilioConnector(config, sharedHttp, clock);
     }
 
     @Override
@@ -105,6 +115,12 @@ public final class TwilioConnector implements ProviderConnector {
     @Override
     public Optional<LookupPort> lookup() {
         return Optional.of(lookup);
+    }
+
+    /** Gives back this account's share of the library's connection pool; the shared client stays open. */
+    @Override
+    public void close() {
+        http.exchange.close();
     }
 
     @Override

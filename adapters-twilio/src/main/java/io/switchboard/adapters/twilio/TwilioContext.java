@@ -5,6 +5,7 @@ import io.switchboard.domain.Checks;
 import io.switchboard.domain.SwitchboardException;
 import okhttp3.OkHttpClient;
 
+import java.time.Clock;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -20,9 +21,14 @@ final class TwilioContext {
     final TwilioMapper mapper;
 
     TwilioContext(TwilioConfig config, OkHttpClient shared) {
+        this(config, shared, Clock.systemUTC());
+    }
+
+    /** {@code clock} is what a Retry-After date is measured against. */
+    TwilioContext(TwilioConfig config, OkHttpClient shared, Clock clock) {
         this.config = config;
         this.http = TwilioHttp.create(config, shared);
-        this.exchange = new Exchange(new TwilioErrors(config.account(), http.moshi));
+        this.exchange = new Exchange(http.exchange, new TwilioErrors(config.account(), http.moshi, clock));
         this.pager = new TwilioPager(exchange);
         this.mapper = new TwilioMapper(config.account());
     }

@@ -2,22 +2,17 @@ package io.switchboard.adapters.twilio;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
+import io.switchboard.adapters.http.HttpOutcome;
+import io.switchboard.adapters.http.RetryAfter;
 import io.switchboard.adapters.twilio.TwilioDtos.ErrorDto;
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.Failure;
 import io.switchboard.domain.FailureKind;
 import io.switchboard.domain.SwitchboardException;
-import okhttp3.ResponseBody;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -75,16 +70,30 @@ final class TwilioErrors {
 
     private final AccountId account;
     private final JsonAdapter<ErrorDto> errorAdapter;
+    private final RetryAfter retryAfter;
 
-    TwilioErrors(AccountId account, Moshi moshi) {
+    TwilioErrors(AccountId account, Moshi moshi, Clock clock) {
         this.account = account;
         this.errorAdapter = moshi.adapter(ErrorDto.class);
+        this.retryAfter = new RetryAfter(clock);
+    }
+
+    /** The failure for an exchange that did not end in a 2xx with a body. */
+    SwitchboardException failure(HttpOutcome<?> outcome, boolean write, String operation) {
+        if (outcome instanceof HttpOutcome.HttpError<?> error) {
+            return fromResponse(error, operation);
+        }
+        if (outcome instanceof HttpOutcome.Unreadable<?> unreadable) {
+            return unreadable(write, operation, unreadable.cause());
+        }
+        HttpOutcome.TransportFailure<?> lost = (HttpOutcome.TransportFailure<?>) outcome;
+        return fromTransport(lost.cause(), write, lost.mayHaveReachedVendor(), operation);
     }
 
     /** The failure for a non-2xx answer. */
-    SwitchboardException fromResponse(retrofit2.Response<?> response, String operation) {
-        int status = response.code();
-        ErrorDto error = parse(response.errorBody());
+    SwitchboardException fromResponse(HttpOutcome.HttpError<?> response, String operation) {
+        int status = response.status();
+        ErrorDto error = parse(response.errorText());
         Integer code = error == null ? null : integer(error.code());
         FailureKind kind = kindOf(status, code);
         String vendorMessage = error != null && error.message() != null ? ": " + error.message()
@@ -101,7 +110,7 @@ final class TwilioErrors {
             failure = failure.withField(field.get());
         }
         if (kind == FailureKind.RATE_LIMITED) {
-            Optional<Duration> wait = retryAfter(response.headers().get("Retry-After"), Instant.now());
+            Optional<Duration> wait = retryAfter.parse(response.headers().get("Retry-After"));
             if (wait.isPresent()) {
                 failure = failure.withRetryAfter(wait.get());
             }
@@ -110,13 +119,11 @@ final class TwilioErrors {
     }
 
     /**
-     * The failure for an exchange that ended without an HTTP answer. Before the body of a write was sent nothing
+     * The failure for an exchange that ended without an HTTP answer. Before a write may have reached Twilio nothing
      * can have happened; after it, Twilio may have acted, and saying otherwise could send a message twice.
      */
-    SwitchboardException fromTransport(IOException e, boolean write, boolean bodyWritten, String operation) {
-        boolean neverConnected = e instanceof ConnectException || e instanceof UnknownHostException
-                || e instanceof NoRouteToHostException;
-        if (write && bodyWritten && !neverConnected) {
+    SwitchboardException fromTransport(Exception e, boolean write, boolean mayHaveReachedTwilio, String operation) {
+        if (write && mayHaveReachedTwilio) {
             return new SwitchboardException(Failure.of(FailureKind.OUTCOME_UNKNOWN, operation
                     + " was sent to Twilio but no answer came back (" + describe(e) + "): it may have been accepted")
                     .withAccount(account), e);
@@ -125,19 +132,19 @@ final class TwilioErrors {
                 + operation + " (" + describe(e) + ")").withAccount(account), e);
     }
 
+    /** An argument Retrofit would not put in a URL: the caller's, and nothing was sent. */
+    SwitchboardException unusableInUrl(IllegalArgumentException e) {
+        return new SwitchboardException(Failure.invalid("id", "cannot be used in a Twilio URL: " + e.getMessage())
+                .withAccount(account), e);
+    }
+
     /** A 2xx whose body cannot be read: on a write Twilio probably acted, on a read nothing happened. */
     SwitchboardException unreadable(boolean write, String operation, Throwable cause) {
         FailureKind kind = write ? FailureKind.OUTCOME_UNKNOWN : FailureKind.UNAVAILABLE;
         String message = "Twilio answered " + operation + " with a success status but a body that cannot be read"
+                + (cause == null || cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")")
                 + (write ? ": it may have been accepted" : "");
         return new SwitchboardException(Failure.of(kind, message).withAccount(account), cause);
-    }
-
-    /** A runtime failure inside the client stack; a write may already have gone out, so it is not known. */
-    SwitchboardException internal(RuntimeException e, boolean write, String operation) {
-        FailureKind kind = write ? FailureKind.OUTCOME_UNKNOWN : FailureKind.UNAVAILABLE;
-        return new SwitchboardException(Failure.of(kind, operation + " failed inside the Twilio client ("
-                + e.getClass().getSimpleName() + ")").withAccount(account), e);
     }
 
     static FailureKind kindOf(int status, Integer code) {
@@ -177,32 +184,8 @@ final class TwilioErrors {
         return Optional.empty();
     }
 
-    /** Retry-After as delta seconds or an HTTP date; empty when absent or unreadable. */
-    static Optional<Duration> retryAfter(String header, Instant now) {
-        if (header == null || header.isBlank()) {
-            return Optional.empty();
-        }
-        String value = header.trim();
+    private ErrorDto parse(String text) {
         try {
-            long seconds = Long.parseLong(value);
-            return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration wait = Duration.between(now, at);
-                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-            } catch (DateTimeParseException notADate) {
-                return Optional.empty();
-            }
-        }
-    }
-
-    private ErrorDto parse(ResponseBody body) {
-        if (body == null) {
-            return null;
-        }
-        try (body) {
-            String text = body.string();
             return text.isBlank() ? null : errorAdapter.fromJson(text);
         } catch (IOException | RuntimeException e) {
             return null;
@@ -220,7 +203,7 @@ final class TwilioErrors {
         }
     }
 
-    private static String describe(IOException e) {
+    private static String describe(Exception e) {
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 }

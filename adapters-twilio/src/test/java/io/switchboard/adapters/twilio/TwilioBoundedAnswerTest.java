@@ -1,6 +1,7 @@
 package io.switchboard.adapters.twilio;
 
 import io.switchboard.adapters.http.BoundedBodies;
+import io.switchboard.adapters.http.HttpTimeouts;
 import io.switchboard.domain.port.contract.EndlessAnswer;
 import io.switchboard.domain.FailureKind;
 import io.switchboard.domain.PageRequest;
@@ -111,8 +112,8 @@ class TwilioBoundedAnswerTest {
 
     @Test
     void theCallTimeoutHasADefaultAndIsChecked() {
-        assertThat(twilio.config(Duration.ofSeconds(1)).build().callTimeout())
-                .isEqualTo(TwilioConfig.DEFAULT_CALL_TIMEOUT);
+        assertThat(twilio.config(Duration.ofSeconds(1)).build().timeouts().call())
+                .isEqualTo(HttpTimeouts.DEFAULT_CALL);
         SwitchboardException e = catchThrowableOfType(SwitchboardException.class,
                 () -> twilio.config(Duration.ofSeconds(1)).callTimeout(Duration.ZERO).build());
         assertThat(e.failure().field()).contains("callTimeout");

@@ -1,5 +1,6 @@
 package io.switchboard.adapters.twilio;
 
+import io.switchboard.adapters.http.HttpTimeouts;
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.FailureKind;
 import io.switchboard.domain.SwitchboardException;
@@ -22,8 +23,7 @@ class TwilioConfigTest {
         assertThat(config.apiBaseUrl()).hasToString(TwilioConfig.DEFAULT_API_BASE_URL);
         assertThat(config.lookupsBaseUrl()).hasToString(TwilioConfig.DEFAULT_LOOKUPS_BASE_URL);
         assertThat(config.pricingBaseUrl()).hasToString(TwilioConfig.DEFAULT_PRICING_BASE_URL);
-        assertThat(config.connectTimeout()).isEqualTo(TwilioConfig.DEFAULT_CONNECT_TIMEOUT);
-        assertThat(config.readTimeout()).isEqualTo(TwilioConfig.DEFAULT_READ_TIMEOUT);
+        assertThat(config.timeouts()).isEqualTo(HttpTimeouts.DEFAULTS);
         assertThat(config.usesApiKey()).isFalse();
     }
 
@@ -48,8 +48,21 @@ class TwilioConfigTest {
         assertInvalid(TwilioConfig.builder().accountSid(SID).apiKey("AK1", "s"), "apiKeySid");
         assertInvalid(TwilioConfig.builder().accountSid(SID).authToken("t").apiBaseUrl("not a url"), "apiBaseUrl");
         assertInvalid(TwilioConfig.builder().accountSid(SID).authToken("t").readTimeout(Duration.ZERO), "readTimeout");
+        assertInvalid(TwilioConfig.builder().accountSid(SID).authToken("t").connectTimeout(null), "connectTimeout");
+        assertInvalid(TwilioConfig.builder().accountSid(SID).authToken("t").callTimeout(Duration.ofNanos(1)),
+                "callTimeout");
         assertInvalid(TwilioConfig.builder().accountSid(SID).authToken("t").account(AccountId.parse("plivo:x")),
                 "account");
+    }
+
+    @Test
+    void timeoutsAreOneValueAndTheSingleSettersStillWork() {
+        HttpTimeouts custom = new HttpTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3));
+        TwilioConfig config = TwilioConfig.builder().accountSid(SID).authToken("t").timeouts(custom).build();
+
+        assertThat(config.timeouts()).isEqualTo(custom);
+        assertThat(config.toBuilder().readTimeout(Duration.ofSeconds(9)).build().timeouts())
+                .isEqualTo(custom.withReadWrite(Duration.ofSeconds(9)));
     }
 
     @Test

@@ -16,12 +16,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -102,12 +105,35 @@ class TwilioFailureTest {
     }
 
     @Test
-    void readsRetryAfterAsSecondsOrAnHttpDate() {
+    void readsARetryAfterDateAgainstTheConnectorsClock() {
         Instant now = Instant.parse("2026-01-02T10:00:00Z");
-        assertThat(TwilioErrors.retryAfter("120", now)).contains(Duration.ofMinutes(2));
-        assertThat(TwilioErrors.retryAfter("Fri, 02 Jan 2026 10:00:30 GMT", now)).contains(Duration.ofSeconds(30));
-        assertThat(TwilioErrors.retryAfter("soon", now)).isEmpty();
-        assertThat(TwilioErrors.retryAfter(null, now)).isEmpty();
+        try (TwilioConnector clocked = TwilioConnector.create(twilio.config(Duration.ofSeconds(2)).build(),
+                MockTwilio.SHARED, Clock.fixed(now, ZoneOffset.UTC))) {
+            twilio.server.enqueue(new MockResponse().setResponseCode(429)
+                    .setHeader("Retry-After", "Fri, 02 Jan 2026 10:00:30 GMT")
+                    .setBody("{\"code\": 20429, \"message\": \"Too Many Requests\", \"status\": 429}"));
+            twilio.server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "soon")
+                    .setBody("{\"code\": 20429, \"message\": \"Too Many Requests\", \"status\": 429}"));
+            MessagingPort port = clocked.messaging().orElseThrow();
+
+            assertThat(failure(() -> port.send(MessageRequest.sms(TO, FROM, "hello"))).failure().retryAfter())
+                    .contains(Duration.ofSeconds(30));
+            assertThat(failure(() -> port.send(MessageRequest.sms(TO, FROM, "hello"))).failure().retryAfter())
+                    .isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "HTTP {0}")
+    @ValueSource(ints = {302, 307})
+    void aRedirectOnASendIsNotFollowed(int status) {
+        twilio.server.enqueue(new MockResponse().setResponseCode(status).setHeader("Location", "/elsewhere"));
+        twilio.enqueueResource(201, "message.json");
+
+        SwitchboardException e = sendFailure();
+
+        assertThat(e.kind()).isEqualTo(FailureKind.UNAVAILABLE);
+        assertThat(e.failure().httpStatus()).hasValue(status);
+        assertThat(twilio.server.getRequestCount()).as("the send went nowhere else").isEqualTo(1);
     }
 
     @Test

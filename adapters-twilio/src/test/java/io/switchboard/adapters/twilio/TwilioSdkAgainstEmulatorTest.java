@@ -126,4 +126,14 @@ class TwilioSdkAgainstEmulatorTest {
         assertThat(e.getStatusCode()).isEqualTo(400);
         assertThat(e.getMoreInfo()).isEqualTo("https://www.twilio.com/docs/errors/21211");
     }
+
+    @Test
+    void seesTwiliosRefusalOfAToThatIsTooShortToBeANumber() {
+        ApiException e = catchThrowableOfType(ApiException.class,
+                () -> Message.creator(new com.twilio.type.PhoneNumber("+12"), OWNED, "too short").create(sdk));
+        assertThat(e.getCode()).isEqualTo(21211);
+        assertThat(e.getStatusCode()).isEqualTo(400);
+        assertThat(e.getMessage()).isEqualTo("The 'To' number +12 is not a valid phone number.");
+        assertThat(emulator.ledger().size()).isZero();
+    }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.benchmarks.send;
 
+import com.plivo.api.PlivoClient;
 import com.telnyx.sdk.ApiClient;
 import com.telnyx.sdk.api.MessagesApi;
 import com.telnyx.sdk.model.CreateMessageRequest;
@@ -33,6 +34,7 @@ import okhttp3.ConnectionPool;
 import okhttp3.Credentials;
 import okhttp3.Dispatcher;
 import okhttp3.FormBody;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -293,6 +295,42 @@ final class Clients {
             public void send(int i) throws Exception {
                 api.createMessage(new CreateMessageRequest().from(from).to(to(i)).text(TEXT)
                         .type(CreateMessageRequest.TypeEnum.SMS).messagingProfileId(profile));
+            }
+        };
+    }
+
+    /**
+     * The official Plivo SDK ({@code com.plivo:plivo-java}) on its own OkHttp client. It is built with the
+     * {@code (authId, authToken, OkHttpClient.Builder)} constructor, which keeps the SDK's Jackson set-up (the
+     * constructor that takes a base URL needs a module the SDK keeps private) and, like its default constructor,
+     * leaves the SDK its own connection pool (5 idle connections) and 5 s connect timeout. Its base URLs are fixed
+     * on https://api.plivo.com, so one application interceptor sends each request to the emulator: only scheme, host
+     * and port are rewritten, the path, headers and JSON body are the SDK's.
+     */
+    static SendClient plivoSdk(Sandbox sandbox) {
+        HttpUrl emulator = HttpUrl.get(sandbox.get("plivo.baseUrl"));
+        OkHttpClient.Builder toEmulator = new OkHttpClient.Builder().connectTimeout(5, TimeUnit.SECONDS)
+                .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
+                        .url(chain.request().url().newBuilder().scheme(emulator.scheme()).host(emulator.host())
+                                .port(emulator.port()).build())
+                        .build()));
+        PlivoClient client = new PlivoClient(sandbox.get("plivo.authId"), sandbox.get("plivo.authToken"),
+                toEmulator);
+        String from = FROM.get("plivo");
+        return new SendClient() {
+            @Override
+            public String vendor() {
+                return "plivo";
+            }
+
+            @Override
+            public String kind() {
+                return "sdk";
+            }
+
+            @Override
+            public void send(int i) throws Exception {
+                com.plivo.api.models.message.Message.creator(from, to(i), TEXT).client(client).create();
             }
         };
     }

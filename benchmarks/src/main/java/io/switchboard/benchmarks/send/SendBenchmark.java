@@ -85,15 +85,13 @@ public final class SendBenchmark {
                     case "adapter" -> Clients.adapter(vendor, sandbox, http);
                     case "sdk" -> switch (vendor) {
                         case "twilio" -> Clients.twilioSdk(sandbox);
-                        case "telnyx" -> Clients.telnyxSdk(sandbox);
-                        default -> null; // com.plivo:plivo-java does not resolve from this project's registry
+                        case "plivo" -> Clients.plivoSdk(sandbox);
+                        default -> Clients.telnyxSdk(sandbox);
                     };
                     case "facade" -> Clients.facade(vendor, facade);
                     default -> throw new IllegalArgumentException("unknown kind " + kind);
                 };
-                if (client != null) {
-                    clients.add(client);
-                }
+                clients.add(client);
             }
         }
         return clients;

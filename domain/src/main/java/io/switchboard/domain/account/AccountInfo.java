@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param status unified status
  * @param rawStatus the vendor's status word
  * @param type the vendor's account type (Trial, Full, standard ...)
- * @param balance the remaining credit, where the vendor reports one
+ * @param balance the remaining credit, where the vendor reports one; negative when the account owes money
  */
 public record AccountInfo(
         AccountId account,

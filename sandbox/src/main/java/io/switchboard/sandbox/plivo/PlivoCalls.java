@@ -20,7 +20,8 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * {@code Call/}: make a call (one per {@code <}-separated destination, a number or a {@code sip:} URI), and read
+ * {@code Call/}: make a call (one per destination, a number or a {@code sip:} URI, given as one {@code <}-separated
+ * string or a JSON array), and read
  * calls where Plivo keeps them: call detail records of ended calls ({@code Call/}, {@code Call/{uuid}/}), live calls
  * ({@code ?status=live}) and queued ones ({@code ?status=queued}). The sandbox answers every call; its call uuid is
  * the request uuid. A call that ends at once is billed when placed; a held one when it ends: for its configured
@@ -88,7 +89,10 @@ final class PlivoCalls {
     PlivoState.Account account = emulator.account(request);
     PlivoParams p = PlivoParams.of(emulator, request);
     String from = p.required("from");
-    String to = p.required("to");
+    List<String> to = p.destinations("to");
+    if (to.isEmpty()) {
+      throw emulator.halt(400, "to is a mandatory parameter");
+    }
     p.required("answer_url");
     for (String name : List.of("answer_url", "ring_url", "hangup_url", "fallback_url", "machine_detection_url")) {
       p.url(name);
@@ -106,8 +110,7 @@ final class PlivoCalls {
       throw emulator.halt(400, "from must be a phone number, got '" + from + "'");
     }
     Set<String> destinations = new LinkedHashSet<>();
-    for (String part : to.split("<")) {
-      String d = part.trim();
+    for (String d : to) {
       if (SIP.matcher(d).matches()) {
         destinations.add(d);
       } else if (PlivoWire.isNumber(d)) {
@@ -263,7 +266,7 @@ final class PlivoCalls {
       int seconds = (int) (call.timeLimit > 0 ? Math.min(elapsed, call.timeLimit) : elapsed);
       end(account, call, seconds, now, "ANSWER", "Normal Hangup", "API Request");
     } else {
-      end(account, call, 0, now, "CANCEL", "Cancelled", "API Request");
+      end(account, call, 0, now, "CANCEL", "Canceled", "API Request");
     }
   }
 
@@ -353,7 +356,7 @@ final class PlivoCalls {
     o.put("call_uuid", c.uuid);
     o.put("end_time", PlivoWire.time(c.ended));
     o.put("from_number", c.from);
-    o.put("hangup_cause_code", "ANSWER".equals(c.outcome) ? 4000 : null);
+    o.put("hangup_cause_code", "ANSWER".equals(c.outcome) ? 4000 : 1000);
     o.put("hangup_cause_name", c.hangupCause);
     o.put("hangup_source", c.hangupSource);
     o.put("initiation_time", PlivoWire.time(c.initiated));

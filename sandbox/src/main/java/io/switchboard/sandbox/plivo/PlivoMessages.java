@@ -17,7 +17,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
-/** {@code Message/}: send (one message per {@code <}-separated destination), fetch and list. */
+/**
+ * {@code Message/}: send (one message per destination of {@code dst}, a {@code <}-separated string or a JSON array),
+ * fetch and list. A message carries Plivo's {@code message_sent_time} once it has left for the carrier (empty while
+ * queued) and {@code message_updated_time}, its last change.
+ */
 final class PlivoMessages {
   static final int MAX_TEXT = 1600;
   private static final Set<String> TYPES = Set.of("sms", "mms", "whatsapp");
@@ -38,7 +42,10 @@ final class PlivoMessages {
     PlivoState.Account account = emulator.account(request);
     PlivoParams p = PlivoParams.of(emulator, request);
     String src = p.required("src");
-    String dst = p.required("dst");
+    List<String> dst = p.destinations("dst");
+    if (dst.isEmpty()) {
+      throw emulator.halt(400, "dst is a mandatory parameter");
+    }
     String type = p.oneOf("type", TYPES, "sms");
     List<String> media = mediaUrls(p.raw("media_urls"));
     String text = PlivoWire.text(p.raw("text"));
@@ -55,11 +62,10 @@ final class PlivoMessages {
 
     Set<String> valid = new LinkedHashSet<>();
     List<String> invalid = new ArrayList<>();
-    for (String part : dst.split("<")) {
-      String d = part.trim();
+    for (String d : dst) {
       if (PlivoWire.isNumber(d)) {
         valid.add(PlivoWire.digits(d));
-      } else if (!d.isEmpty()) {
+      } else {
         invalid.add(d);
       }
     }
@@ -159,7 +165,7 @@ final class PlivoMessages {
     for (PlivoState.Account account : emulator.accounts()) {
       synchronized (account.lock) {
         account.messages.stream().filter(m -> m.uuid.equals(uuid)).forEach(m -> {
-          m.state = state;
+          m.moveTo(state, emulator.now());
           m.errorCode = errorCode;
         });
       }
@@ -169,7 +175,8 @@ final class PlivoMessages {
   void deliverQueued() {
     PlivoState.Account account = emulator.account(PlivoEmulator.AUTH_ID);
     synchronized (account.lock) {
-      account.messages.stream().filter(m -> m.state.equals("queued")).forEach(m -> m.state = "delivered");
+      account.messages.stream().filter(m -> m.state.equals("queued"))
+          .forEach(m -> m.moveTo("delivered", emulator.now()));
     }
   }
 
@@ -192,6 +199,8 @@ final class PlivoMessages {
     o.put("message_time", PlivoWire.time(m.time));
     o.put("message_type", m.type);
     o.put("message_uuid", m.uuid);
+    o.put("message_sent_time", PlivoWire.time(m.sentAt));
+    o.put("message_updated_time", PlivoWire.time(m.updatedAt));
     o.put("resource_uri", "/v1/Account/" + account.authId + "/Message/" + m.uuid + "/");
     o.put("to_number", m.to);
     o.put("total_amount", PlivoWire.amount(m.amount));

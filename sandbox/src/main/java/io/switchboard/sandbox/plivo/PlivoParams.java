@@ -3,6 +3,7 @@ package io.switchboard.sandbox.plivo;
 import io.switchboard.sandbox.http.Request;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -161,6 +162,27 @@ final class PlivoParams {
       }
     }
     out.removeIf(s -> s == null || s.isBlank());
+    return out;
+  }
+
+  /**
+   * Destinations as Plivo takes them ({@code to} of a call, {@code dst} of a message): one string with {@code <}
+   * between destinations, or a JSON array of them, as the official plivo-java SDK sends a call's {@code to}. Blank
+   * parts are left out; what each part is, the caller checks.
+   */
+  List<String> destinations(String name) {
+    Object raw = values.get(name);
+    List<String> out = new ArrayList<>();
+    for (Object item : raw instanceof List<?> list ? list : Collections.singletonList(raw)) {
+      String text = PlivoWire.text(item);
+      if (text != null) {
+        for (String part : text.split("<")) {
+          if (!part.isBlank()) {
+            out.add(part.trim());
+          }
+        }
+      }
+    }
     return out;
   }
 

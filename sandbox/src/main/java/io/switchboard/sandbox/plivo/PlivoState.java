@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What one emulated Plivo account holds. A main account owns its credit, numbers, applications, endpoints, incoming
@@ -87,6 +88,10 @@ final class PlivoState {
     final BigDecimal amount;
     String state;
     String errorCode;
+    /** When it left Plivo ({@code message_sent_time}); null while it has not. */
+    Instant sentAt;
+    /** Its last change of state ({@code message_updated_time}). */
+    Instant updatedAt;
 
     StoredMessage(String uuid, String from, String to, String direction, String type, Instant time, int units,
         BigDecimal rate, BigDecimal amount, String state) {
@@ -100,8 +105,21 @@ final class PlivoState {
       this.rate = rate;
       this.amount = amount;
       this.state = state;
+      this.updatedAt = time;
+    }
+
+    /** Moves to {@code next} at {@code at}; a message that reaches the carrier has left Plivo then. */
+    void moveTo(String next, Instant at) {
+      state = next;
+      updatedAt = at;
+      if (sentAt == null && SENT_STATES.contains(next)) {
+        sentAt = at;
+      }
     }
   }
+
+  /** Message states reached only after the message left Plivo for the carrier. */
+  static final Set<String> SENT_STATES = Set.of("sent", "delivered", "undelivered", "read");
 
   /**
    * A call, from its request to its record. While live it holds what the live-call API changed: the URL it executes

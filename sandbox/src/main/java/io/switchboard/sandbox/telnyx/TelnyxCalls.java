@@ -22,7 +22,8 @@ import java.util.Optional;
  * Call Control calls: POST /v2/calls, GET /v2/calls/{call_control_id}, POST .../actions/hangup, the live calls of the
  * connection (GET /v2/connections/{id}/active_calls, cursor paging) and the call-control detail records written when
  * a call ends (GET /v2/detail_records?filter[record_type]=call-control). A dialled call is answered at once and lives
- * until hung up; the ledger bills its first minute when it is dialled.
+ * until hung up (the dial answer itself says {@code is_alive: false}, as Telnyx's always does); the ledger bills its
+ * first minute when it is dialled.
  */
 final class TelnyxCalls {
   static final List<String> CDR_FILTERS = List.of("record_type", "date_range", "cli", "cld", "direction", "status",
@@ -123,7 +124,11 @@ final class TelnyxCalls {
     synchronized (this) {
       calls.add(call);
     }
-    return TelnyxWire.data(view(call));
+    // Telnyx's API reference: on the Dial command's answer is_alive is always false, dialling being asynchronous.
+    // GET /v2/calls/{call_control_id} says whether the call is alive from then on.
+    Map<String, Object> dialled = view(call);
+    dialled.put("is_alive", false);
+    return TelnyxWire.data(dialled);
   }
 
   Response get(Request request) {

@@ -162,11 +162,14 @@ final class TelnyxMessages {
     return page.render(matching, this::record);
   }
 
-  /** A message that arrived at one of the account's numbers. */
+  /**
+   * A message that arrived at one of the account's numbers. Its recipient's status is {@code delivered}, as in the
+   * {@code message.received} example of Telnyx's API reference; its detail record says {@code received}.
+   */
   synchronized String receive(String from, String to, String text) {
     String id = emulator.idGenerator().uuid();
     messages.add(new Stored(id, "inbound", "SMS", from, to, text, null, List.of(), "0.00", "0.00", "USD", null,
-        emulator.clock().instant(), "webhook_delivered"));
+        emulator.clock().instant(), "delivered"));
     return id;
   }
 

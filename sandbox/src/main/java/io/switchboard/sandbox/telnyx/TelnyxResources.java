@@ -201,7 +201,11 @@ final class TelnyxResources {
     return v;
   }
 
-  /** Number lookup: basic data always; {@code type=carrier} and {@code type=caller-name} add their sections. */
+  /**
+   * Number lookup: basic data always; {@code type=carrier} or {@code type=caller-name} adds its section. Telnyx's
+   * reference declares {@code type} as one value of that enumeration, so a request repeating it is refused with a 400
+   * rather than guessed at.
+   */
   Response lookup(Request request) {
     String number = request.pathVar("phone_number");
     if (!TelnyxWire.E164.matcher(number).matches()) {
@@ -213,6 +217,9 @@ final class TelnyxResources {
       throw TelnyxWire.invalidField("phone_number", "10002", "The phone number " + number + " is invalid.");
     }
     List<String> types = request.query().all("type");
+    if (types.size() > 1) {
+      throw TelnyxWire.invalidParameter("type", "takes one value, carrier or caller-name, got " + types);
+    }
     for (String type : types) {
       if (!type.equals("carrier") && !type.equals("caller-name")) {
         throw TelnyxWire.invalidParameter("type", "must be carrier or caller-name, got '" + type + "'");

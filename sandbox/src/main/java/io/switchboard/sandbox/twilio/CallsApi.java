@@ -34,7 +34,7 @@ final class CallsApi {
     if (to.isEmpty()) {
       throw TwilioFormat.halt(400, 21201, "No 'To' number is specified");
     }
-    if (!TwilioFormat.E164.matcher(to).matches()) {
+    if (!TwilioFormat.isDialable(to)) {
       throw TwilioFormat.halt(400, 21211, "Invalid 'To' Phone Number: " + to);
     }
     String from = form.first("From", "").trim();

@@ -39,7 +39,7 @@ final class MessagesApi {
     }
     boolean whatsapp = to.startsWith(WHATSAPP);
     String toNumber = whatsapp ? to.substring(WHATSAPP.length()) : to;
-    if (!TwilioFormat.E164.matcher(toNumber).matches()) {
+    if (!TwilioFormat.isDialable(toNumber)) {
       throw TwilioFormat.halt(400, 21211, "The 'To' number " + to + " is not a valid phone number.");
     }
     String from = sender(form, to, whatsapp);

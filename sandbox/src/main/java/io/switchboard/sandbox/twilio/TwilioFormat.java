@@ -28,6 +28,22 @@ final class TwilioFormat {
 
   private TwilioFormat() {}
 
+  /**
+   * Whether a To number is one Twilio could dial or text: E.164 ('+', a country code not starting with 0, at most 15
+   * digits in all) of a plausible length. Twilio answers anything else with 21211 ("The 'To' number +12 is not a
+   * valid phone number."). Twilio checks each country's numbering plan; the sandbox depends on nothing but the JDK
+   * and Moshi, so it checks only what holds in every plan: at least 7 digits in all (the shortest numbers in service,
+   * Niue's and Tokelau's, are 4 digits after a 3-digit country code), and for country code 1 exactly 10 more digits
+   * (the North American Numbering Plan's 3-digit area code and 7-digit number). A number of the right length that
+   * its country never assigned passes.
+   */
+  static boolean isDialable(String number) {
+    if (number == null || !E164.matcher(number).matches() || number.length() < 8) {
+      return false;
+    }
+    return number.charAt(1) != '1' || number.length() == 12;
+  }
+
   /** Twilio's error JSON: {@code {"code", "message", "more_info", "status"}}. */
   static Response error(int status, int code, String message) {
     Map<String, Object> body = new LinkedHashMap<>();

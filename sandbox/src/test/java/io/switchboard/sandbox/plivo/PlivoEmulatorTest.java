@@ -112,6 +112,40 @@ class PlivoEmulatorTest {
   }
 
   @Test
+  void takesDestinationsAsAJsonArrayAsTheOfficialSdkSendsThem() {
+    Answer placed = call("POST", BASE + "Call/", "{\"from\":\"12025550111\",\"to\":[\"447700900123\"],"
+        + "\"answer_url\":\"https://example.com/answer\"}");
+    assertThat(placed.status()).isEqualTo(201);
+    assertThat(call("GET", BASE + "Call/" + placed.get("request_uuid") + "/", null).get("to_number"))
+        .isEqualTo("447700900123");
+    Answer two = call("POST", BASE + "Call/", "{\"from\":\"12025550111\",\"to\":[\"447700900123\",\"14155550142\"],"
+        + "\"answer_url\":\"https://example.com/answer\"}");
+    assertThat(two.list("request_uuid")).hasSize(2);
+
+    Answer sent = call("POST", BASE + "Message/", "{\"src\":\"12025550111\",\"dst\":[\"447700900123\",\"bogus\"],"
+        + "\"text\":\"array\"}");
+    assertThat(sent.status()).isEqualTo(202);
+    assertThat(sent.list("message_uuid")).hasSize(1);
+    assertThat(sent.list("invalid_number")).containsExactly("bogus");
+    assertThat(call("POST", BASE + "Call/", "{\"from\":\"12025550111\",\"to\":[],"
+        + "\"answer_url\":\"https://example.com/answer\"}").status()).isEqualTo(400);
+  }
+
+  @Test
+  void aMessageHasASentTimeOnceItLeavesAndAnUpdatedTime() {
+    String uuid = (String) send("+447700900123", "timed").list("message_uuid").get(0);
+    Answer queued = call("GET", BASE + "Message/" + uuid + "/", null);
+    assertThat(queued.body()).containsEntry("message_sent_time", null)
+        .containsEntry("message_updated_time", "2026-02-01 12:00:00+00:00");
+
+    clock.advance(Duration.ofSeconds(3));
+    plivo.deliverQueuedMessages();
+    Answer delivered = call("GET", BASE + "Message/" + uuid + "/", null);
+    assertThat(delivered.body()).containsEntry("message_sent_time", "2026-02-01 12:00:03+00:00")
+        .containsEntry("message_updated_time", "2026-02-01 12:00:03+00:00");
+  }
+
+  @Test
   void aLongUnicodeTextIsBilledPerSegmentAtTheDeckRate() {
     String text = "\u4f60\u597d".repeat(40); // 80 UCS-2 units: two segments of 67
     Answer sent = send("+447700900123", text);

@@ -39,6 +39,18 @@ class PlivoLiveCallsEmulatorTest {
   }
 
   @Test
+  void aRingingCallHungUpEndsCanceledWithPlivosCode() {
+    plivo.holdNewCalls("ringing");
+    String uuid = dial("447700900123");
+
+    assertThat(call("DELETE", "Call/" + uuid + "/", null).status()).isEqualTo(204);
+
+    PlivoClient.Answer record = call("GET", "Call/" + uuid + "/", null);
+    assertThat(record.body()).containsEntry("hangup_cause_code", 1000.0).containsEntry("hangup_cause_name", "Canceled")
+        .containsEntry("answer_time", null).containsEntry("bill_duration", 0.0);
+  }
+
+  @Test
   void aHeldCallIsBilledAndEntersTheLedgerWhenItIsHungUp() {
     plivo.holdNewCalls("in-progress");
     String uuid = dial("447700900123");

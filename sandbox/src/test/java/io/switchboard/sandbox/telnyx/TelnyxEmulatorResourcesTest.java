@@ -90,10 +90,17 @@ class TelnyxEmulatorResourcesTest {
     Map<String, Object> carrier = (Map<String, Object>) gb.data().get("carrier");
     assertThat(carrier).containsEntry("type", "mobile");
 
-    Answer us = client.get("/number_lookup/%2B14155550199?type=carrier&type=caller-name");
+    Answer us = client.get("/number_lookup/%2B14155550199?type=caller-name");
     assertThat(us.data()).containsEntry("country_code", "US").containsEntry("national_format", "(415) 555-0199")
-        .containsKey("caller_name");
+        .containsKey("caller_name").doesNotContainKey("carrier");
     assertThat(us.data().get("caller_name").toString()).contains("caller_name=SANDBOX SUBSCRIBER");
+  }
+
+  @Test
+  void refusesARepeatedTypeAsTelnyxTakesOneValue() {
+    Answer both = client.get("/number_lookup/%2B14155550199?type=carrier&type=caller-name");
+    assertThat(both.status()).isEqualTo(400);
+    assertThat(both.error()).containsEntry("code", "10015");
   }
 
   @ParameterizedTest

@@ -40,8 +40,10 @@ class TelnyxEmulatorVoiceTest {
     Answer dialled = dial(TO);
     assertThat(dialled.status()).isEqualTo(200);
     String id = (String) dialled.data().get("call_control_id");
-    assertThat(dialled.data()).containsEntry("record_type", "call").containsEntry("is_alive", true)
+    assertThat(dialled.data()).as("dialling is asynchronous: the dial answer is never alive")
+        .containsEntry("record_type", "call").containsEntry("is_alive", false)
         .containsKeys("call_leg_id", "call_session_id");
+    assertThat(client.get("/calls/" + id).data()).containsEntry("is_alive", true);
     assertThat(emulator.ledger().calls()).singleElement().satisfies(e -> {
       assertThat(e.id()).isEqualTo(id);
       assertThat(e.clientReference()).isEqualTo("ref-1");

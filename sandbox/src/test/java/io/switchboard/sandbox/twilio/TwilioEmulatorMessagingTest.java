@@ -98,6 +98,11 @@ class TwilioEmulatorMessagingTest {
   @CsvSource(delimiter = '|', value = {
       "no To                  | 21604 | From=+12025550101&Body=hi",
       "To not E.164           | 21211 | To=4155550142&From=+12025550101&Body=hi",
+      "To too short           | 21211 | To=+12&From=+12025550101&Body=hi",
+      "To of six digits       | 21211 | To=+441234&From=+12025550101&Body=hi",
+      "NANP To of 9 digits    | 21211 | To=+1415555014&From=+12025550101&Body=hi",
+      "NANP To of 11 digits   | 21211 | To=+141555501420&From=+12025550101&Body=hi",
+      "To over 15 digits      | 21211 | To=+4477009001234567&From=+12025550101&Body=hi",
       "no From                | 21603 | To=+447700900123&Body=hi",
       "From not owned         | 21606 | To=+447700900123&From=+12025550199&Body=hi",
       "From not SMS-capable   | 21606 | To=+447700900123&From=+18885550103&Body=hi",

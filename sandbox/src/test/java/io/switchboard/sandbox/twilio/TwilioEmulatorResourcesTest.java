@@ -49,6 +49,9 @@ class TwilioEmulatorResourcesTest {
   @Test
   void rejectsACallAsTwilioDoes() {
     assertThat(call("From", OWNED, "Url", "https://example.com/a").get("code")).isEqualTo(21201.0);
+    assertThat(call("To", "+12", "From", OWNED, "Url", "https://example.com/a").get("code")).isEqualTo(21211.0);
+    assertThat(call("To", "+1415555014", "From", OWNED, "Url", "https://example.com/a").get("code"))
+        .isEqualTo(21211.0);
     assertThat(call("To", "+447700900123", "Url", "https://example.com/a").get("code")).isEqualTo(21213.0);
     assertThat(call("To", "+447700900123", "From", "+15005550006", "Url", "https://example.com/a").get("code"))
         .isEqualTo(21210.0);

@@ -189,6 +189,7 @@ public abstract class ProviderConnectorContract {
 
         assertThat(placed.id()).isNotBlank();
         assertThat(placed.account()).isEqualTo(connector.account());
+        assertThat(placed.status().isTerminal()).as("a just-placed call has not ended: %s", placed).isFalse();
         assertThat(voice.get(placed.id()).id()).isEqualTo(placed.id());
         List<Call> calls = Pages.collect(page -> voice.list(CallQuery.all(), page), 1000, 20);
         assertThat(calls).extracting(Call::id).contains(placed.id());
