@@ -5,7 +5,7 @@ import io.switchboard.application.AttemptOutcome;
 import io.switchboard.application.BreakerSettings;
 import io.switchboard.application.Delivery;
 import io.switchboard.application.RoutingPolicy;
-import io.switchboard.bootstrap.Switchboard;
+import io.switchboard.Switchboard;
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.SenderPool;
 import io.switchboard.domain.message.MessageRequest;

@@ -1,7 +1,7 @@
 package io.switchboard.benchmarks.send;
 
-import io.switchboard.bootstrap.BulkSummary;
-import io.switchboard.bootstrap.Switchboard;
+import io.switchboard.BulkSummary;
+import io.switchboard.Switchboard;
 import io.switchboard.domain.PhoneNumber;
 import io.switchboard.domain.SenderPool;
 import io.switchboard.domain.message.MessageRequest;

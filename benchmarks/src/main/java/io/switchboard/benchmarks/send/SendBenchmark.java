@@ -1,6 +1,6 @@
 package io.switchboard.benchmarks.send;
 
-import io.switchboard.bootstrap.Switchboard;
+import io.switchboard.Switchboard;
 import okhttp3.OkHttpClient;
 
 import java.time.LocalDateTime;

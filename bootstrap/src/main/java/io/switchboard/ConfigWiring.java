@@ -1,0 +1,95 @@
+package io.switchboard;
+
+import io.switchboard.adapters.plivo.PlivoConfig;
+import io.switchboard.adapters.telnyx.TelnyxConfig;
+import io.switchboard.adapters.twilio.TwilioConfig;
+import io.switchboard.application.AccountSettings;
+import io.switchboard.application.RoutingPolicy;
+import io.switchboard.config.AccountConfig;
+import io.switchboard.config.RoutingConfig;
+import io.switchboard.config.SenderPoolConfig;
+import io.switchboard.config.SwitchboardConfig;
+import io.switchboard.domain.AccountId;
+import io.switchboard.domain.Sender;
+import io.switchboard.domain.SwitchboardException;
+
+/** Turns a validated {@link SwitchboardConfig} into builder calls. */
+final class ConfigWiring {
+
+    private ConfigWiring() {
+    }
+
+    static SwitchboardBuilder apply(SwitchboardConfig config, SwitchboardBuilder builder) {
+        for (AccountConfig account : config.accounts()) {
+            addAccount(account, builder);
+            account.rateLimit().ifPresent(limit ->
+                    builder.accountSettings(account.id(), AccountSettings.ofDefaults().withRateLimit(limit)));
+        }
+        for (SwitchboardConfig.RateDeckFile deck : config.rateDecks()) {
+            builder.rateDeck(deck.account(), deck.file(), deck.product());
+        }
+        for (SenderPoolConfig pool : config.senderPools()) {
+            for (Sender sender : pool.senders()) {
+                builder.senderPool(pool.pool(), pool.account(), sender, pool.countries().toArray(String[]::new));
+            }
+        }
+        return builder.policy(policy(config.routing()));
+    }
+
+    private static void addAccount(AccountConfig account, SwitchboardBuilder builder) {
+        AccountId id = account.id();
+        String baseUrl = account.baseUrl().map(u -> u.toString().endsWith("/") ? u.toString() : u + "/").orElse(null);
+        switch (id.vendor().name()) {
+            case "twilio" -> {
+                TwilioConfig.Builder twilio = TwilioConfig.builder().account(id)
+                        .accountSid(account.identifiers().get("accountSid"));
+                if (account.secrets().containsKey("authToken")) {
+                    twilio.authToken(account.secrets().get("authToken").reveal());
+                } else {
+                    twilio.apiKey(account.identifiers().get("apiKeySid"), account.secrets().get("apiKeySecret").reveal());
+                }
+                if (baseUrl != null) {
+                    twilio.allBaseUrls(baseUrl);
+                }
+                builder.twilio(twilio.build());
+            }
+            case "plivo" -> {
+                PlivoConfig.Builder plivo = PlivoConfig.builder().accountName(id.name())
+                        .authId(account.identifiers().get("authId"))
+                        .authToken(account.secrets().get("authToken").reveal());
+                if (baseUrl != null) {
+                    plivo.baseUrl(baseUrl);
+                }
+                builder.plivo(plivo.build());
+            }
+            case "telnyx" -> {
+                TelnyxConfig.Builder telnyx = TelnyxConfig.builder().account(id)
+                        .apiKey(account.secrets().get("apiKey").reveal());
+                String connection = account.identifiers().get("connectionId");
+                if (connection != null) {
+                    telnyx.connectionId(connection);
+                }
+                if (baseUrl != null) {
+                    telnyx.baseUrl(baseUrl);
+                }
+                builder.telnyx(telnyx.build());
+            }
+            default -> throw SwitchboardException.invalid("accounts", "names unknown vendor '" + id.vendor() + "'");
+        }
+    }
+
+    static RoutingPolicy policy(RoutingConfig routing) {
+        RoutingPolicy.Builder policy = RoutingPolicy.builder();
+        switch (routing.policy()) {
+            case LEAST_COST -> policy.leastCost();
+            case PRIORITY -> policy.priority(routing.order().toArray(AccountId[]::new));
+            case WEIGHTED -> policy.weighted(routing.weights());
+        }
+        routing.allow().forEach((country, accounts) -> policy.allow(country, accounts.toArray(AccountId[]::new)));
+        routing.deny().forEach((country, accounts) -> policy.deny(country, accounts.toArray(AccountId[]::new)));
+        routing.maxPrice().ifPresent(cap -> policy.currency(cap.currency()).maxPrice(cap));
+        routing.pinned().ifPresent(policy::pinned);
+        return policy.guarantee(routing.guarantee()).maxAttempts(routing.maxAttempts()).deadline(routing.deadline())
+                .build();
+    }
+}

@@ -1,0 +1,191 @@
+package io.switchboard;
+
+import com.google.inject.Guice;
+import com.google.inject.Module;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.switchboard.adapters.plivo.PlivoConfig;
+import io.switchboard.adapters.telnyx.TelnyxConfig;
+import io.switchboard.adapters.twilio.TwilioConfig;
+import io.switchboard.application.AccountSettings;
+import io.switchboard.application.BreakerSettings;
+import io.switchboard.application.RateDeckCsv;
+import io.switchboard.application.RoutingPolicy;
+import io.switchboard.application.SenderPools;
+import io.switchboard.guice.ConnectorsModule;
+import io.switchboard.guice.AdapterModule;
+import io.switchboard.domain.AccountId;
+import io.switchboard.domain.Checks;
+import io.switchboard.domain.Sender;
+import io.switchboard.domain.port.ProviderConnector;
+import io.switchboard.domain.pricing.Product;
+import io.switchboard.domain.pricing.RateDeck;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Collects accounts, rate decks, sender pools and routing settings, and builds a {@link Switchboard}. Internally it
+ * assembles Guice modules ({@link SwitchboardModule} and one per vendor), which an application that already uses
+ * Guice can install itself.
+ */
+public final class SwitchboardBuilder {
+
+    /** Requests in flight at once, by default: the shared connection pool and dispatcher are sized for it. */
+    public static final int DEFAULT_MAX_CONCURRENCY = 64;
+
+    final List<TwilioConfig> twilio = new ArrayList<>();
+    final List<PlivoConfig> plivo = new ArrayList<>();
+    final List<TelnyxConfig> telnyx = new ArrayList<>();
+    final List<ProviderConnector> custom = new ArrayList<>();
+    final Map<AccountId, AccountSettings> settings = new LinkedHashMap<>();
+    final Map<AccountId, Map<Product, RateDeck>> decks = new LinkedHashMap<>();
+    final SenderPools.Builder pools = SenderPools.builder();
+    final Set<String> warmUpCountries = new LinkedHashSet<>();
+    RoutingPolicy policy = RoutingPolicy.ofDefaults();
+    BreakerSettings breakers = BreakerSettings.ofDefaults();
+    MeterRegistry registry = new SimpleMeterRegistry();
+    ExecutorService executor;
+    int maxConcurrency = DEFAULT_MAX_CONCURRENCY;
+    Clock clock = Clock.systemUTC();
+    AutoCloseable ownedResource;
+
+    SwitchboardBuilder() {
+    }
+
+    /** A Twilio account. */
+    public SwitchboardBuilder twilio(TwilioConfig config) {
+        twilio.add(Checks.required(config, "config"));
+        return this;
+    }
+
+    /** A Plivo account. */
+    public SwitchboardBuilder plivo(PlivoConfig config) {
+        plivo.add(Checks.required(config, "config"));
+        return this;
+    }
+
+    /** A Telnyx account; Telnyx has no pricing API, so give it a {@link #rateDeck rate deck} to route by cost. */
+    public SwitchboardBuilder telnyx(TelnyxConfig config) {
+        telnyx.add(Checks.required(config, "config"));
+        return this;
+    }
+
+    /** An account of any vendor, through an adapter built elsewhere; the facade closes it. */
+    public SwitchboardBuilder account(ProviderConnector connector) {
+        custom.add(Checks.required(connector, "connector"));
+        return this;
+    }
+
+    /** Per-account routing settings: a client-side rate limit overriding the vendor's, a segment limit. */
+    public SwitchboardBuilder accountSettings(AccountId account, AccountSettings value) {
+        settings.put(Checks.required(account, "account"), Checks.required(value, "settings"));
+        return this;
+    }
+
+    /** A rate deck for one account and product; it wins over the vendor's pricing API. */
+    public SwitchboardBuilder rateDeck(AccountId account, Product product, RateDeck deck) {
+        decks.computeIfAbsent(Checks.required(account, "account"), a -> new LinkedHashMap<>())
+                .put(Checks.required(product, "product"), Checks.required(deck, "deck"));
+        return this;
+    }
+
+    /**
+     * A CSV rate deck ({@code prefix,rate,currency[,channel][,effective_from]}) for one account; rows without a
+     * channel are {@code defaultProduct}. Errors name the file's line.
+     */
+    public SwitchboardBuilder rateDeck(AccountId account, Path csv, Product defaultProduct) {
+        Checks.required(csv, "csv");
+        RateDeckCsv.read(csv, Checks.required(defaultProduct, "product"), LocalDate.now(clock))
+                .forEach((product, deck) -> rateDeck(account, product, deck));
+        return this;
+    }
+
+    /** {@code sender} serves pool {@code pool} on {@code account}, for the given destination countries (all if none). */
+    public SwitchboardBuilder senderPool(String pool, AccountId account, Sender sender, String... countries) {
+        pools.add(pool, account, sender, countries);
+        return this;
+    }
+
+    /** Declares that {@code account} owns these senders, so a request with a concrete {@code from} can use it. */
+    public SwitchboardBuilder owns(AccountId account, Sender... senders) {
+        pools.owns(account, senders);
+        return this;
+    }
+
+    public SwitchboardBuilder policy(RoutingPolicy value) {
+        policy = Checks.required(value, "policy");
+        return this;
+    }
+
+    /** The routing policy the facade will use by default (after {@link #configuration}, the file's). */
+    public RoutingPolicy policy() {
+        return policy;
+    }
+
+    public SwitchboardBuilder breakers(BreakerSettings value) {
+        breakers = Checks.required(value, "breakers");
+        return this;
+    }
+
+    public SwitchboardBuilder meterRegistry(MeterRegistry value) {
+        registry = Checks.required(value, "meterRegistry");
+        return this;
+    }
+
+    /**
+     * The executor of {@code sendAsync} and bulk sends (a virtual-thread executor on Java 21+ works); the caller
+     * keeps ownership. Without one, the facade runs a pool of {@code maxConcurrency} threads and closes it.
+     */
+    public SwitchboardBuilder executor(ExecutorService value) {
+        executor = Checks.required(value, "executor");
+        return this;
+    }
+
+    /** Requests in flight at once; sizes the connection pool and dispatcher so connections are reused. */
+    public SwitchboardBuilder maxConcurrency(int value) {
+        maxConcurrency = Checks.positive(value, "maxConcurrency");
+        return this;
+    }
+
+    public SwitchboardBuilder clock(Clock value) {
+        clock = Checks.required(value, "clock");
+        return this;
+    }
+
+    /** Loads vendor prices for these countries while building, so the first sends there are priced. */
+    public SwitchboardBuilder warmUpPrices(String... countries) {
+        for (String country : countries) {
+            warmUpCountries.add(Checks.notBlank(country, "country"));
+        }
+        return this;
+    }
+
+    /** A resource the facade closes after its accounts, such as the emulators switchboard-testing starts. */
+    public SwitchboardBuilder closing(AutoCloseable resource) {
+        ownedResource = Checks.required(resource, "resource");
+        return this;
+    }
+
+    /** Accounts, rate decks, sender pools and routing from a validated configuration file. */
+    public SwitchboardBuilder configuration(io.switchboard.config.SwitchboardConfig config) {
+        return ConfigWiring.apply(Checks.required(config, "config"), this);
+    }
+
+    /** The Guice modules this builder would install: the core one and one per vendor. */
+    public List<Module> modules() {
+        return List.of(new SwitchboardModule(this), AdapterModule.twilio(twilio), AdapterModule.plivo(plivo), AdapterModule.telnyx(telnyx), new ConnectorsModule(custom));
+    }
+
+    public Switchboard build() {
+        return Guice.createInjector(modules()).getInstance(Switchboard.class);
+    }
+}

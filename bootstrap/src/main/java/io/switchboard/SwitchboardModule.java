@@ -1,0 +1,105 @@
+package io.switchboard;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
+import io.switchboard.application.AccountSettings;
+import io.switchboard.application.PriceBook;
+import io.switchboard.application.Router;
+import io.switchboard.domain.Failure;
+import io.switchboard.domain.pricing.Product;
+import io.switchboard.domain.port.ProviderConnector;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The core wiring: the shared OkHttp client (one connection pool and dispatcher for every account, sized for the
+ * configured concurrency), the price book, the router and the facade. Vendor modules contribute the connectors.
+ */
+public final class SwitchboardModule extends AbstractModule {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SwitchboardModule.class);
+    private static final Set<Product> WARM_PRODUCTS = Set.of(Product.SMS, Product.VOICE);
+
+    private final SwitchboardBuilder settings;
+
+    SwitchboardModule(SwitchboardBuilder settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    protected void configure() {
+        Multibinder.newSetBinder(binder(), ProviderConnector.class);
+    }
+
+    @Provides
+    @Singleton
+    OkHttpClient http() {
+        int n = settings.maxConcurrency;
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(n);
+        dispatcher.setMaxRequestsPerHost(n);
+        // OkHttp keeps 5 idle connections by default: at higher concurrency every extra request would open (and
+        // against a real vendor, handshake) a new connection. Keep one idle connection per concurrent request.
+        return new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(n, 5, TimeUnit.MINUTES))
+                // A reset connection must not silently re-send a message: failover decides, not the HTTP client.
+                .retryOnConnectionFailure(false)
+                .build();
+    }
+
+    @Provides
+    @Singleton
+    Switchboard switchboard(Set<ProviderConnector> connectorSet, OkHttpClient http) {
+        List<ProviderConnector> connectors = new ArrayList<>(connectorSet);
+        ExecutorService owned = settings.executor == null ? Executors.newFixedThreadPool(settings.maxConcurrency,
+                daemonThreads("switchboard-send-")) : null;
+        ExecutorService executor = owned != null ? owned : settings.executor;
+
+        PriceBook.Builder prices = PriceBook.builder().clock(settings.clock).executor(executor);
+        settings.decks.forEach(prices::decks);
+        connectors.forEach(prices::pricing);
+        PriceBook priceBook = prices.build();
+        if (!settings.warmUpCountries.isEmpty()) {
+            for (Failure failure : priceBook.warmUp(settings.warmUpCountries, WARM_PRODUCTS)) {
+                LOG.warn("price warm-up: {}", failure);
+            }
+        }
+
+        Router.Builder router = Router.builder()
+                .prices(priceBook)
+                .senders(settings.pools.build())
+                .policy(settings.policy)
+                .breakers(settings.breakers)
+                .clock(settings.clock)
+                .meterRegistry(settings.registry);
+        for (ProviderConnector connector : connectors) {
+            router.account(connector, settings.settings.getOrDefault(connector.account(), AccountSettings.ofDefaults()));
+        }
+        return new Switchboard(router.build(), connectors, http, executor, owned, settings.ownedResource,
+                settings.maxConcurrency, priceBook);
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

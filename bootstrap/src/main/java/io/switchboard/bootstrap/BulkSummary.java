@@ -1,5 +1,0 @@
-package io.switchboard.bootstrap;
-
-/** Counts of a bulk send: every request ends sent, not sent, or with an unknown outcome. */
-public record BulkSummary(long requests, long sent, long notSent, long outcomeUnknown) {
-}

@@ -1,0 +1,155 @@
+package io.switchboard.config;
+
+import io.switchboard.domain.AccountId;
+import io.switchboard.domain.DeliveryGuarantee;
+import io.switchboard.domain.Money;
+import io.switchboard.domain.PhoneNumber;
+import io.switchboard.domain.SenderId;
+import io.switchboard.domain.SwitchboardException;
+import io.switchboard.domain.pricing.Product;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigLoaderTest {
+
+    private static final Map<String, String> ENV = Map.of(
+            "TWILIO_TOKEN", "tw-secret-value", "PLIVO_TOKEN", "pl-secret-value", "TELNYX_KEY", "tx-secret-value");
+
+    @TempDir
+    Path dir;
+
+    private final ConfigLoader loader = new ConfigLoader(ENV::get);
+
+    private static final String VALID = """
+            accounts:
+              - id: twilio:work
+                credentials: {accountSid: AC0123456789abcdef0123456789abcdef, authTokenEnv: TWILIO_TOKEN}
+              - id: plivo
+                credentials: {authId: MA0123456789ABCDEFGH, authTokenEnv: PLIVO_TOKEN}
+                rateLimit: {permits: 50, period: 60s}
+              - id: telnyx:eu
+                credentials: {apiKeyEnv: TELNYX_KEY, connectionId: "1494404757140276705"}
+                baseUrl: http://127.0.0.1:9999
+            rateDecks:
+              - {account: telnyx:eu, product: sms, file: telnyx.csv}
+            senderPools:
+              alerts:
+                - {account: twilio:work, senders: ["+14155550100"], countries: [US, CA]}
+                - {account: plivo, senders: [SWITCHBD]}
+            routing:
+              policy: least-cost
+              deny: {KP: all}
+              allow: {GB: [plivo]}
+              maxPrice: 0.05 USD
+              guarantee: at-least-once
+              maxAttempts: 2
+              deadline: 10s
+            """;
+
+    @Test
+    void aValueThatDoesNotMatchItsYamlTagFailsTyped() {
+        for (String yaml : java.util.List.of("accounts: !!float x\n", "accounts: !!map x\n",
+                "accounts: !!int 1.5\n", "accounts: !!timestamp nope\n")) {
+            assertThatThrownBy(() -> loader.parse(yaml, dir)).as(yaml).isExactlyInstanceOf(SwitchboardException.class)
+                    .hasMessageContaining("not valid YAML");
+        }
+    }
+
+    @Test
+    void loadsAValidFile() throws Exception {
+        Files.writeString(dir.resolve("telnyx.csv"), "prefix,rate,currency\n1,0.004,USD\n");
+        Path file = dir.resolve("switchboard.yaml");
+        Files.writeString(file, VALID);
+
+        SwitchboardConfig config = loader.load(file);
+
+        assertThat(config.accounts()).extracting(AccountConfig::id).containsExactly(
+                AccountId.parse("twilio:work"), AccountId.parse("plivo:default"), AccountId.parse("telnyx:eu"));
+        AccountConfig twilio = config.accounts().get(0);
+        assertThat(twilio.identifiers()).containsEntry("accountSid", "AC0123456789abcdef0123456789abcdef");
+        assertThat(twilio.secrets().get("authToken").reveal()).isEqualTo("tw-secret-value");
+        assertThat(config.accounts().get(1).rateLimit()).hasValueSatisfying(limit -> {
+            assertThat(limit.permits()).isEqualTo(50);
+            assertThat(limit.period()).isEqualTo(Duration.ofSeconds(60));
+        });
+        assertThat(config.accounts().get(2).baseUrl()).hasValueSatisfying(u -> assertThat(u.getPort()).isEqualTo(9999));
+        assertThat(config.rateDecks()).singleElement().satisfies(deck -> {
+            assertThat(deck.product()).isEqualTo(Product.SMS);
+            assertThat(deck.file()).isEqualTo(dir.resolve("telnyx.csv"));
+        });
+        assertThat(config.senderPools()).hasSize(2);
+        assertThat(config.senderPools().get(0).senders()).containsExactly(PhoneNumber.parse("+14155550100"));
+        assertThat(config.senderPools().get(0).countries()).containsExactlyInAnyOrder("US", "CA");
+        assertThat(config.senderPools().get(1).senders()).containsExactly(SenderId.of("SWITCHBD"));
+        assertThat(config.routing().maxPrice()).contains(Money.of("0.05", "USD"));
+        assertThat(config.routing().guarantee()).isEqualTo(DeliveryGuarantee.AT_LEAST_ONCE);
+        assertThat(config.routing().maxAttempts()).isEqualTo(2);
+        assertThat(config.routing().deadline()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.routing().deny().get("KP")).hasSize(3);
+        assertThat(config.routing().allow()).containsOnlyKeys("GB");
+        assertThat(config.routing().allow().get("GB")).containsExactly(AccountId.parse("plivo"));
+    }
+
+    @Test
+    void secretsNeverShowInToStringOfTheLoadedConfiguration() throws Exception {
+        Files.writeString(dir.resolve("telnyx.csv"), "prefix,rate,currency\n");
+        SwitchboardConfig config = loader.parse(VALID, dir);
+
+        assertThat(config.toString()).doesNotContain("tw-secret-value", "pl-secret-value", "tx-secret-value")
+                .contains("TWILIO_TOKEN=****");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "unknown vendor | accounts: [{id: nexmo:x, credentials: {apiKeyEnv: TELNYX_KEY}}]"
+                    + " | accounts[0].id | unknown vendor 'nexmo'",
+            "missing secret variable | accounts: [{id: telnyx, credentials: {apiKeyEnv: NOPE}}]"
+                    + " | accounts[0].credentials.apiKeyEnv | NOPE, which is not set",
+            "secret written in the file | accounts: [{id: telnyx, credentials: {apiKey: KEYabc}}]"
+                    + " | accounts[0].credentials.apiKey | is a secret",
+            "missing identifier | accounts: [{id: plivo, credentials: {authTokenEnv: PLIVO_TOKEN}}]"
+                    + " | accounts[0].credentials.authId | is required for plivo",
+            "no accounts | routing: {policy: least-cost} | accounts | at least one account",
+            "unknown top-level key | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}], rooting: {}}"
+                    + " | rooting | not a known key",
+            "bad number in a pool | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
+                    + " senderPools: {alerts: [{account: telnyx, senders: ['+1415']}]}}"
+                    + " | senderPools.alerts[0].senders[0] | too short",
+            "pool on an unknown account | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
+                    + " senderPools: {alerts: [{account: twilio, senders: [ACME]}]}}"
+                    + " | senderPools.alerts[0].account | not configured",
+            "unknown policy | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
+                    + " routing: {policy: cheapest}} | routing.policy | unknown policy 'cheapest'",
+            "priority without order | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
+                    + " routing: {policy: priority}} | routing.order | must list the accounts",
+            "bad price cap | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
+                    + " routing: {maxPrice: cheap}} | routing.maxPrice | '0.05 USD'",
+            "bad duration | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
+                    + " routing: {deadline: soon}} | routing.deadline | must be a duration",
+            "bad country | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
+                    + " routing: {deny: {XX: all}}} | routing.deny.XX | ISO 3166",
+            "country rule naming no account | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
+                    + " routing: {allow: {GB: some}}} | routing.allow.GB | must list accounts or say 'all'",
+            "duplicate account | accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}},"
+                    + " {id: 'telnyx:default', credentials: {apiKeyEnv: TELNYX_KEY}}] | accounts[1].id | duplicates",
+            "missing deck file | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
+                    + " rateDecks: [{account: telnyx, file: none.csv}]} | rateDecks[0].file | not a readable file",
+            "not YAML | 'accounts: [' | config | not valid YAML"})
+    void failsFastNamingTheKeyPathAndTheReason(String name, String yaml, String path, String reason) {
+        assertThatThrownBy(() -> loader.parse(yaml, dir))
+                .isInstanceOfSatisfying(SwitchboardException.class,
+                        e -> assertThat(e.failure().field()).as("key path").contains(path))
+                .hasMessageContaining(reason)
+                .hasMessageNotContainingAny("tw-secret-value", "pl-secret-value", "tx-secret-value");
+    }
+}

@@ -1,0 +1,104 @@
+package io.switchboard.cli;
+
+import io.switchboard.application.BatchComparison;
+import io.switchboard.domain.AccountId;
+import io.switchboard.domain.pricing.Product;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code compare}: a batch of messages priced on every account, with the cheapest mix and what it saves. */
+@Command(name = "compare", description = {"Prices every row of a CSV file of 'to,text' rows on every account: "
+        + "per-account totals, the cheapest mix (each message through its cheapest account) and what the mix saves "
+        + "against one provider. Reads the file lazily, loading each country's prices before its first row; sends "
+        + "nothing."})
+final class CompareCommand extends CliCommand {
+
+    /** Inputs larger than this get a progress bar unless --no-progress. */
+    static final long PROGRESS_THRESHOLD_BYTES = 64 * 1024;
+
+    @Parameters(paramLabel = "FILE", description = "CSV of to,text rows (a 'to,text' header is skipped); '-' reads "
+            + "standard input.")
+    String file;
+
+    @Option(names = "--progress", negatable = true, description = "Progress bar on stderr; by default shown for "
+            + "files over 64 KiB.")
+    Boolean progress;
+
+    @Override
+    public Integer call() throws IOException {
+        boolean stdin = "-".equals(file);
+        Path path = stdin ? null : Path.of(file);
+        long size = stdin ? 0 : size(path);
+        try (Session session = session()) {
+            boolean show = progress != null ? progress : size > PROGRESS_THRESHOLD_BYTES;
+            ProgressBar bar = new ProgressBar(output().err(), "comparing", size);
+            BatchComparison comparison;
+            try (CsvItems items = new CsvItems(stdin ? "standard input" : file, open(path))) {
+                items.onNewCountry(country -> session.warmUpCountries(List.of(country), Product.SMS));
+                if (show) {
+                    items.onProgress(bytes -> bar.update(bytes, items.rows()));
+                }
+                comparison = session.switchboard().costs().compare(items);
+                if (show) {
+                    bar.finish(items.rows());
+                }
+            }
+            if (output().isJson()) {
+                output().json(JsonViews.comparison(comparison));
+            } else {
+                print(comparison);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    private InputStream open(Path path) {
+        if (path == null) {
+            return root().environment().stdin().get();
+        }
+        try {
+            return Files.newInputStream(path);
+        } catch (NoSuchFileException e) {
+            throw CliException.usage("'FILE' " + file + " does not exist");
+        } catch (IOException e) {
+            throw CliException.usage("'FILE' " + file + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private long size(Path path) {
+        try {
+            return Files.size(path);
+        } catch (NoSuchFileException e) {
+            throw CliException.usage("'FILE' " + file + " does not exist");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void print(BatchComparison c) {
+        Output out = output();
+        out.line("Compared " + c.messages() + " message" + (c.messages() == 1 ? "" : "s")
+                + (c.unroutable() == 0 ? "" : ", " + c.unroutable() + " that no account can price"));
+        Table table = new Table("account", "total alone", "priced", "unpriced", "in cheapest mix", "mix saves");
+        for (BatchComparison.AccountTotal total : c.accounts()) {
+            AccountId account = total.account();
+            String saves = c.savings().stream().filter(s -> s.account().equals(account)).findFirst()
+                    .map(s -> s.saving().map(Object::toString)
+                            .orElse("n/a: cannot serve " + s.itemsItCannotServe()))
+                    .orElse("-");
+            table.row(account, total.total(), total.priced(), total.unpriced(),
+                    c.mixShare().getOrDefault(account, 0L), saves);
+        }
+        out.table(table);
+        out.line("cheapest mix: " + c.cheapestMix() + " (each message through its cheapest account)");
+    }
+}

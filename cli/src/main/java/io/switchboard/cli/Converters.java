@@ -1,0 +1,45 @@
+package io.switchboard.cli;
+
+import io.switchboard.domain.AccountId;
+import io.switchboard.domain.Failure;
+import io.switchboard.domain.PhoneNumber;
+import io.switchboard.domain.SwitchboardException;
+import picocli.CommandLine;
+import picocli.CommandLine.TypeConversionException;
+
+import java.util.function.Supplier;
+
+/**
+ * Parses option values into domain values, so that a bad one is a usage error naming the option
+ * ({@code Invalid value for option '--to': must be an E.164 number starting with '+', got '4155'}).
+ */
+final class Converters {
+
+    private Converters() {
+    }
+
+    static void register(CommandLine commandLine) {
+        commandLine.registerConverter(PhoneNumber.class, text -> domain(() -> PhoneNumber.parse(text, "number")));
+        commandLine.registerConverter(AccountId.class, text -> domain(() -> AccountId.parse(text)));
+    }
+
+    private static <T> T domain(Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (SwitchboardException e) {
+            throw new TypeConversionException(problem(e.failure()));
+        }
+    }
+
+    /** The failure's message without its leading {@code 'field'}, for messages that name the field themselves. */
+    static String problem(Failure failure) {
+        String message = failure.message();
+        if (failure.field().isPresent()) {
+            String prefix = "'" + failure.field().get() + "' ";
+            if (message.startsWith(prefix)) {
+                return message.substring(prefix.length());
+            }
+        }
+        return message;
+    }
+}

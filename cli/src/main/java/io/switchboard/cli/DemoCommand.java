@@ -1,0 +1,170 @@
+package io.switchboard.cli;
+
+import io.switchboard.application.AccountSettings;
+import io.switchboard.application.CostTable;
+import io.switchboard.application.Delivery;
+import io.switchboard.testing.EmbeddedSandbox;
+import io.switchboard.Switchboard;
+import io.switchboard.domain.AccountId;
+import io.switchboard.domain.RateLimit;
+import io.switchboard.domain.message.MessageRequest;
+import io.switchboard.sandbox.VendorEmulator;
+import io.switchboard.sandbox.http.Match;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.stream.Collectors;
+
+/**
+ * {@code demo}: a few hundred messages over the embedded sandbox with least-cost routing; half-way, the account that
+ * was cheapest for most of them goes down (every send answered 503). Prints what happened and checks the emulators'
+ * ledger: exit 0 only when every message was accepted at most once and none was lost.
+ */
+@Command(name = "demo", description = {"Sends a few hundred messages (GSM-7 and UCS-2, to eight countries) through "
+        + "the embedded sandbox with least-cost routing, takes the cheapest provider down half-way, and prints what "
+        + "happened: per account sent, failed over and spend, the failovers, and a check against the emulators' "
+        + "ledger that no message was accepted twice and none was lost.", "Exit 0 only when that check holds."})
+final class DemoCommand extends CliCommand {
+
+    @Option(names = "--messages", paramLabel = "N", defaultValue = "300", description = "How many messages "
+            + "(default: ${DEFAULT-VALUE}).")
+    int messages;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42", description = "Seed of the traffic "
+            + "(default: ${DEFAULT-VALUE}); the same seed prints the same report.")
+    long seed;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "1", description = "Messages in flight at once "
+            + "(default: ${DEFAULT-VALUE}). Above 1 it runs faster, but how many sends reach the failing provider "
+            + "before its circuit breaker opens varies from run to run.")
+    int concurrency;
+
+    @Override
+    public Integer call() {
+        if (root().config() != null) {
+            throw CliException.usage("demo always runs on the embedded sandbox; --config does not apply to it");
+        }
+        if (messages < 2 || messages > 100_000) {
+            throw CliException.usage("'--messages' must be between 2 and 100000, got " + messages);
+        }
+        if (concurrency < 1 || concurrency > 64) {
+            throw CliException.usage("'--concurrency' must be between 1 and 64, got " + concurrency);
+        }
+        output().note("demo: running on the embedded sandbox (Twilio, Plivo and Telnyx emulators on loopback)");
+        EmbeddedSandbox sandbox = root().environment().sandbox().get();
+        // Plivo declares 100 requests a minute; the emulators enforce no limit, and a demo that spent the budget in
+        // its first second would route by the wall clock instead of by price.
+        Switchboard switchboard;
+        try {
+            switchboard = sandbox.configure(Switchboard.builder())
+                    .accountSettings(EmbeddedSandbox.PLIVO, AccountSettings.ofDefaults()
+                            .withRateLimit(RateLimit.of(1_000_000, Duration.ofMinutes(1))))
+                    .build();
+        } catch (RuntimeException e) {
+            sandbox.close();
+            throw e;
+        }
+        try (switchboard) {
+            List<MessageRequest> traffic = DemoTraffic.generate(seed, messages);
+            List<AccountId> cheapest = new ArrayList<>(messages);
+            for (MessageRequest request : traffic) {
+                cheapest.add(switchboard.costs().quote(request.to(), request.text()).cheapest()
+                        .map(CostTable.Row::account).orElse(null));
+            }
+            int half = messages / 2;
+            AtomicReferenceArray<Delivery> deliveries = new AtomicReferenceArray<>(messages);
+            switchboard.messages().sendAll(traffic.subList(0, half), concurrency,
+                    (index, delivery) -> deliveries.set((int) index, delivery));
+            Map<AccountId, Long> firstHalf = new TreeMap<>();
+            cheapest.subList(0, half).stream().filter(Objects::nonNull)
+                    .forEach(account -> firstHalf.merge(account, 1L, Long::sum));
+            AccountId outage = firstHalf.entrySet().stream().max(Map.Entry.comparingByValue())
+                    .map(Map.Entry::getKey).orElse(EmbeddedSandbox.TELNYX);
+            emulator(sandbox, outage).failNext(Integer.MAX_VALUE, Match.method("POST"), 503);
+            switchboard.messages().sendAll(traffic.subList(half, messages), concurrency,
+                    (index, delivery) -> deliveries.set(half + (int) index, delivery));
+            DemoReport report = new DemoReport(traffic, deliveries, cheapest, half, outage,
+                    firstHalf.getOrDefault(outage, 0L), switchboard.router().breakerState(outage),
+                    switchboard.accounts(), sandbox.ledger());
+            if (output().isJson()) {
+                output().json(json(report));
+            } else {
+                print(report);
+            }
+            if (!report.ok()) {
+                output().note("ledger check failed: " + report.problems.get(0));
+            }
+            return report.ok() ? ExitCodes.OK : ExitCodes.FAILURE;
+        }
+    }
+
+    private static VendorEmulator emulator(EmbeddedSandbox sandbox, AccountId account) {
+        return switch (account.vendor().name()) {
+            case "twilio" -> sandbox.twilio();
+            case "plivo" -> sandbox.plivo();
+            default -> sandbox.telnyx();
+        };
+    }
+
+    private void print(DemoReport r) {
+        Output out = output();
+        out.line("Switchboard demo on the embedded sandbox: " + r.messages + " messages (seed " + seed
+                + "), least-cost routing, at most once");
+        out.line("  destinations: " + r.countries.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", ")));
+        out.line("  texts: " + r.encodings.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                .collect(Collectors.joining(", ")));
+        out.line("  messages 1-" + r.half + ": " + r.outage + " was the cheapest for " + r.outageShareOfFirstHalf
+                + " of them");
+        out.line("  outage: from message " + (r.half + 1) + " on, " + r.outage + " answers every send with HTTP 503");
+        out.line("");
+        Table table = new Table("account", "cheapest for", "sent", "failed over from", "quoted",
+                "billed (emulator ledger)");
+        r.accounts.forEach((account, line) -> table.row(account, line.cheapestFor, line.sent, line.failedOverFrom,
+                line.quoted == null ? "0" : line.quoted, line.billed.toPlainString() + " " + line.currency));
+        out.table(table);
+        out.line("");
+        out.line("failovers: " + r.failedOver + " message" + (r.failedOver == 1 ? "" : "s"));
+        r.failovers.forEach((route, reasons) -> out.line("  " + route + ": " + reasons.values().stream()
+                .mapToLong(Long::longValue).sum() + " (" + reasons.entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")) + ")"));
+        out.line("not sent: " + r.notSent.size() + ", outcome unknown: " + r.unknown.size());
+        r.notSent.forEach(line -> out.line("  " + line));
+        r.unknown.forEach(line -> out.line("  " + line));
+        out.line("");
+        if (r.ok()) {
+            out.line("ledger check: OK. The emulators accepted " + r.ledgerMessages + " messages for " + r.sent
+                    + " sent: each sent message exactly once, where its delivery says; none accepted twice; none lost.");
+        } else {
+            out.line("ledger check: FAILED");
+            r.problems.forEach(problem -> out.line("  " + problem));
+        }
+    }
+
+    private Json.Obj json(DemoReport r) {
+        return Json.obj().with("messages", r.messages).with("seed", seed)
+                .with("destinations", r.countries).with("texts", r.encodings)
+                .with("outage", Json.obj().with("account", r.outage.toString()).with("fromMessage", r.half + 1)
+                        .with("fault", "HTTP 503 on every send").with("cheapestForInFirstHalf", r.outageShareOfFirstHalf))
+                .with("accounts", r.accounts.entrySet().stream().map(e -> Json.obj()
+                        .with("account", e.getKey().toString()).with("cheapestFor", e.getValue().cheapestFor)
+                        .with("sent", e.getValue().sent)
+                        .with("failedOverFrom", e.getValue().failedOverFrom)
+                        .with("quoted", e.getValue().quoted == null ? null : JsonViews.money(e.getValue().quoted))
+                        .with("billed", Json.obj().with("amount", e.getValue().billed.toPlainString())
+                                .with("currency", e.getValue().currency))).toList())
+                .with("failedOver", r.failedOver)
+                .with("failovers", r.failovers.entrySet().stream().map(e -> Json.obj()
+                        .with("route", e.getKey()).with("reasons", e.getValue())).toList())
+                .with("notSent", r.notSent).with("outcomeUnknown", r.unknown)
+                .with("ledgerCheck", Json.obj().with("ok", r.ok()).with("accepted", r.ledgerMessages)
+                        .with("sent", r.sent).with("problems", r.problems));
+    }
+}
