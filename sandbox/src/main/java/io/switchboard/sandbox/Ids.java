@@ -3,16 +3,17 @@ package io.switchboard.sandbox;
 import java.util.Random;
 
 /**
- * Vendor-looking resource ids from one seeded generator, so a test that fixes the seed gets the same ids on every
- * run. Thread-safe; with several threads the order in which ids are handed out decides who gets which.
+ * Vendor-looking resource ids from one pseudo-random generator started from a given value, so a test that fixes that
+ * value gets the same ids on every run. Thread-safe; with several threads the order in which ids are handed out
+ * decides who gets which.
  */
 public final class Ids {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private final Random random;
 
-  public Ids(long seed) {
-    this.random = new Random(seed);
+  public Ids(long start) {
+    this.random = new Random(start);
   }
 
   /** {@code prefix} followed by 32 lower-case hex digits, as Twilio's {@code SM…}, {@code CA…}, {@code PN…}. */
