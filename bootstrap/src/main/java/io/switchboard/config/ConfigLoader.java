@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * Reads a YAML configuration file and validates it completely before anything starts: the first error names its key
@@ -47,6 +48,12 @@ public final class ConfigLoader {
 
     private record VendorCredentials(Set<String> identifiers, Set<String> requiredIdentifiers, Set<String> secrets) {
     }
+
+    /** What an environment variable name may be: what POSIX shells accept. */
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
+
+    /** A name as variables are conventionally written; anything else might be a secret and is not echoed. */
+    private static final Pattern CONVENTIONAL_ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]{0,63}");
 
     private final UnaryOperator<String> environment;
 
@@ -119,9 +126,19 @@ public final class ConfigLoader {
                     identifiers.put(key, entry.text());
                 } else if (key.endsWith("Env") && spec.secrets().contains(key.substring(0, key.length() - 3))) {
                     String variable = entry.text();
+                    if (!ENV_NAME.matcher(variable).matches()) {
+                        // Most likely the secret itself, written where its variable's name belongs: never echoed.
+                        throw entry.error("must name an environment variable (letters, digits and '_', not starting "
+                                + "with a digit), got a value of " + variable.length()
+                                + " characters that is not one; the value is not shown, as it may be the secret");
+                    }
                     String value = environment.apply(variable);
                     if (value == null || value.isBlank()) {
-                        throw entry.error("names environment variable " + variable + ", which is not set");
+                        throw entry.error(CONVENTIONAL_ENV_NAME.matcher(variable).matches()
+                                ? "names environment variable " + variable + ", which is not set"
+                                : "names an environment variable of " + variable.length() + " characters, which is "
+                                        + "not set; the name is not shown, as it is not in capitals and may be the "
+                                        + "secret itself");
                     }
                     secrets.put(key.substring(0, key.length() - 3), Secret.fromEnvironment(variable, value));
                 } else if (spec.secrets().contains(key)) {

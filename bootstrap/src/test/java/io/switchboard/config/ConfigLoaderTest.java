@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,6 +108,34 @@ class ConfigLoaderTest {
 
         assertThat(config.toString()).doesNotContain("tw-secret-value", "pl-secret-value", "tx-secret-value")
                 .contains("TWILIO_TOKEN=****");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0123456789abcdef0123456789abcdef", "sk_live-0123.4567", "Bearer abc", "a+b/c=",
+            "KEY_0123456789_0123456789_0123456789_0123456789_0123456789_0123456789_0123456789_0123456789_0123456789"
+                    + "_0123456789_0123456789_0123456789"})
+    void aSecretWrittenWhereItsVariableNameBelongsIsRefusedWithoutBeingShown(String written) {
+        // None of these is a variable name (the last is too long), and each could be the secret itself.
+        String yaml = "accounts: [{id: telnyx, credentials: {apiKeyEnv: '" + written + "'}}]";
+        assertThatThrownBy(() -> loader.parse(yaml, dir))
+                .isInstanceOfSatisfying(SwitchboardException.class,
+                        e -> assertThat(e.failure().field()).contains("accounts[0].credentials.apiKeyEnv"))
+                .hasMessageContaining("must name an environment variable")
+                .hasMessageContaining("the value is not shown")
+                .hasMessageNotContaining(written);
+    }
+
+    @Test
+    void anUnsetVariableIsNamedOnlyWhenItLooksLikeAVariableName() {
+        assertThatThrownBy(() -> loader.parse("accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY_2}}]", dir))
+                .hasMessageContaining("TELNYX_KEY_2, which is not set");
+        // A Telnyx key has this shape and is a valid variable name: it is not printed back.
+        String keyLike = "KEY018C6Bd4aF2b3Cc1DdEe0Ff9Aa8Bb7_Z9y8X7w6V5u4";
+        assertThatThrownBy(() -> loader.parse("accounts: [{id: telnyx, credentials: {apiKeyEnv: " + keyLike + "}}]",
+                dir))
+                .hasMessageContaining("which is not set")
+                .hasMessageContaining("not shown")
+                .hasMessageNotContaining(keyLike);
     }
 
     @ParameterizedTest(name = "{0}")

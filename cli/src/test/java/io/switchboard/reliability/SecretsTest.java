@@ -23,6 +23,7 @@ import io.switchboard.domain.message.MessageRequest;
 import io.switchboard.domain.number.LookupField;
 import io.switchboard.domain.number.NumberQuery;
 import io.switchboard.domain.recording.RecordingQuery;
+import io.switchboard.sandbox.http.Fault;
 import io.switchboard.sandbox.plivo.PlivoEmulator;
 import io.switchboard.sandbox.telnyx.TelnyxEmulator;
 import io.switchboard.sandbox.twilio.TwilioEmulator;
@@ -99,6 +100,8 @@ class SecretsTest {
         }
         String everything = seen + "\n" + output.text();
 
+        assertThat(everything).as("the echoed requests were reported, masked")
+                .contains("proxy error; the request was", "Authorization: ****");
         assertThat(everything).as("the failures were driven and logged").contains("AUTHENTICATION", "OUTCOME_UNKNOWN",
                 "price warm-up", "UNAVAILABLE", "INVALID_REQUEST");
         for (String secret : forbidden()) {
@@ -137,6 +140,18 @@ class SecretsTest {
         Delivery first = run(seen, () -> sb.messages().send(MessageRequest.sms(UK, POOL, "through wrong accounts")));
         run(seen, () -> sb.messages().send(MessageRequest.sms(UK, POOL, "x".repeat(20_000))));
         run(seen, () -> sb.messages().send(MessageRequest.sms(UK, POOL, "again")));
+        // A debugging proxy that echoes the request, credentials included, in its error page: sends and reads.
+        for (AccountId pinned : List.of(SandboxFacade.TWILIO, SandboxFacade.PLIVO, SandboxFacade.TELNYX)) {
+            sandbox.twilio().faults().next(2, Fault.echoRequest(502));
+            sandbox.plivo().faults().next(2, Fault.echoRequest(502));
+            sandbox.telnyx().faults().next(2, Fault.echoRequest(502));
+            run(seen, () -> sb.messages().send(MessageRequest.sms(UK, POOL, "through an echoing proxy"),
+                    RoutingPolicy.builder().pinned(pinned).build()));
+            run(seen, () -> sb.messages().list(pinned, MessageQuery.all(), PageRequest.first(5)));
+            sandbox.twilio().faults().clear();
+            sandbox.plivo().faults().clear();
+            sandbox.telnyx().faults().clear();
+        }
         sandbox.plivo().failNextSend(503, "service unavailable");
         run(seen, () -> sb.messages().send(MessageRequest.sms(UK, POOL, "after a 503"),
                 RoutingPolicy.builder().pinned(SandboxFacade.PLIVO).build()));

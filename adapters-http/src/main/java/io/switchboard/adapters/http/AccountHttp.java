@@ -3,15 +3,17 @@ package io.switchboard.adapters.http;
 import okhttp3.Call;
 import okhttp3.Headers;
 import okhttp3.Interceptor;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import okio.Buffer;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -51,10 +53,12 @@ public final class AccountHttp implements AutoCloseable {
     private final OkHttpClient client;
     private final IdlePools.Lease lease;
     private final Call.Factory calls;
+    private final Secrets secrets;
 
     private AccountHttp(Builder b) {
         this.lease = IdlePools.lease(b.shared, b.maxIdle);
         Map<String, String> headers = Map.copyOf(b.headers);
+        this.secrets = b.authorization == null ? Secrets.none() : Secrets.ofAuthorizations(List.of(b.authorization));
         Consumer<Headers> observer = b.observer;
         OkHttpClient.Builder client = b.shared.newBuilder()
                 .connectTimeout(b.timeouts.connect())
@@ -72,7 +76,7 @@ public final class AccountHttp implements AutoCloseable {
                     return response;
                 })
                 .addInterceptor(new BoundedBodies(b.maxBody))
-                .addInterceptor(new Recorder(b.maxErrorBody))
+                .addInterceptor(new Recorder(b.maxErrorBody, secrets))
                 .addNetworkInterceptor(chain -> {
                     RequestTracker tracker = RequestTracker.of(chain.request());
                     if (tracker != null) {
@@ -132,6 +136,14 @@ public final class AccountHttp implements AutoCloseable {
         return new HttpOutcome.HttpError<>(tracker.status(), tracker.headers(), tracker.errorText());
     }
 
+    /**
+     * {@code text} with this account's credentials masked in every form they take on the wire (see
+     * {@link Builder#authorization}); error bodies are already masked when they reach an {@link HttpOutcome}.
+     */
+    public String redact(String text) {
+        return secrets.redact(text);
+    }
+
     /** Gives back this account's share of the pool; the last account to close evicts the idle connections. */
     @Override
     public void close() {
@@ -154,9 +166,11 @@ public final class AccountHttp implements AutoCloseable {
      */
     private static final class Recorder implements Interceptor {
         private final long maxErrorBody;
+        private final Secrets secrets;
 
-        Recorder(long maxErrorBody) {
+        Recorder(long maxErrorBody, Secrets secrets) {
             this.maxErrorBody = maxErrorBody;
+            this.secrets = secrets;
         }
 
         @Override
@@ -170,15 +184,16 @@ public final class AccountHttp implements AutoCloseable {
                 return response;
             }
             ResponseBody body = response.body();
-            Buffer prefix = ErrorBodies.prefix(body, maxErrorBody);
+            MediaType type = body == null ? null : body.contentType();
+            Charset charset = ErrorBodies.charsetOf(type);
+            // A proxy or vendor that echoes the request echoes its credentials: they go before anyone sees the text.
+            String text = secrets.redact(ErrorBodies.prefix(body, maxErrorBody).readString(charset));
             if (tracker != null) {
-                tracker.errorText(prefix.clone().readString(ErrorBodies.charsetOf(body == null ? null
-                        : body.contentType())));
+                tracker.errorText(text);
                 tracker.answered(response.code(), response.headers());
             }
-            return response.newBuilder()
-                    .body(ResponseBody.create(prefix, body == null ? null : body.contentType(), prefix.size()))
-                    .build();
+            byte[] bytes = text.getBytes(charset);
+            return response.newBuilder().body(ResponseBody.create(bytes, type)).build();
         }
     }
 
@@ -186,6 +201,7 @@ public final class AccountHttp implements AutoCloseable {
     public static final class Builder {
         private final OkHttpClient shared;
         private final Map<String, String> headers = new LinkedHashMap<>();
+        private String authorization;
         private HttpTimeouts timeouts = HttpTimeouts.DEFAULTS;
         private Duration maxIdle = DEFAULT_MAX_IDLE;
         private Consumer<Headers> observer = h -> { };
@@ -204,6 +220,17 @@ public final class AccountHttp implements AutoCloseable {
         /** A header set on every request, replacing one of the same name (credentials, user agent, accept). */
         public Builder header(String name, String value) {
             headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * The {@code Authorization} header of every request ({@code Basic <base64 of id:secret>},
+         * {@code Bearer <key>}). Unlike a plain {@link #header}, its value is a secret: every form of it is masked in
+         * the error bodies this account's outcomes carry and by {@link AccountHttp#redact}.
+         */
+        public Builder authorization(String value) {
+            this.authorization = Objects.requireNonNull(value, "value");
+            headers.put("Authorization", value);
             return this;
         }
 

@@ -26,8 +26,8 @@ public final class PlivoConfig {
 
     private PlivoConfig(Builder b) {
         this.account = AccountId.of(Vendor.PLIVO, b.accountName == null ? AccountId.DEFAULT_NAME : b.accountName);
-        this.authId = Checks.notBlank(b.authId, "authId").trim();
-        this.authToken = Checks.notBlank(b.authToken, "authToken");
+        this.authId = Checks.credential(b.authId == null ? null : b.authId.trim(), "authId");
+        this.authToken = Checks.credential(b.authToken, "authToken");
         this.baseUrl = normaliseBaseUrl(b.baseUrl == null ? DEFAULT_BASE_URL : b.baseUrl);
         // An unset (null) timeout is the default, as it has always been for Plivo's builder.
         this.timeouts = timeouts(b.connectTimeout == null ? HttpTimeouts.DEFAULT_CONNECT : b.connectTimeout,

@@ -47,7 +47,7 @@ final class PlivoHttp {
         this.errors = new PlivoErrors(account, clock);
         this.http = AccountHttp.derivedFrom(shared)
                 .timeouts(config.timeouts())
-                .header("Authorization", Credentials.basic(config.authId(), config.authToken()))
+                .authorization(Credentials.basic(config.authId(), config.authToken()))
                 .header("Accept", "application/json")
                 .build();
         this.service = new Retrofit.Builder()

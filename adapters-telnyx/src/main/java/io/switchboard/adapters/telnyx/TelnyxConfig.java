@@ -36,7 +36,7 @@ public final class TelnyxConfig {
         if (!account.vendor().equals(Vendor.TELNYX)) {
             throw SwitchboardException.invalid("account", "must be a telnyx account, got '" + account + "'");
         }
-        this.apiKey = Checks.notBlank(b.apiKey, "apiKey");
+        this.apiKey = Checks.credential(b.apiKey, "apiKey");
         this.baseUrl = normalise(Checks.required(b.baseUrl, "baseUrl"));
         this.connectionId = blankToEmpty(b.connectionId);
         this.messagingProfileId = blankToEmpty(b.messagingProfileId);

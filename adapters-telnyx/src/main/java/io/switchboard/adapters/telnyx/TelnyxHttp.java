@@ -30,7 +30,7 @@ final class TelnyxHttp {
         this.errors = errors;
         this.http = AccountHttp.derivedFrom(shared)
                 .timeouts(config.timeouts())
-                .header("Authorization", "Bearer " + config.apiKey())
+                .authorization("Bearer " + config.apiKey())
                 .header("Accept", "application/json")
                 .header("User-Agent", USER_AGENT)
                 .onResponse(limits::observe)

@@ -42,11 +42,11 @@ public final class TwilioConfig {
         this.accountSid = sid(b.accountSid, ACCOUNT_SID, "accountSid", "AC");
         if (b.apiKeySid != null) {
             this.username = sid(b.apiKeySid, API_KEY_SID, "apiKeySid", "SK");
-            this.secret = Checks.notBlank(b.apiKeySecret, "apiKeySecret");
+            this.secret = Checks.credential(b.apiKeySecret, "apiKeySecret");
             this.apiKey = true;
         } else {
             this.username = accountSid;
-            this.secret = Checks.notBlank(b.authToken, "authToken");
+            this.secret = Checks.credential(b.authToken, "authToken");
             this.apiKey = false;
         }
         this.apiBaseUrl = url(b.apiBaseUrl, "apiBaseUrl");

@@ -36,7 +36,7 @@ final class TwilioHttp {
     static TwilioHttp create(TwilioConfig config, OkHttpClient shared) {
         AccountHttp exchange = AccountHttp.derivedFrom(shared)
                 .timeouts(config.timeouts())
-                .header("Authorization", Credentials.basic(config.username(), config.secret()))
+                .authorization(Credentials.basic(config.username(), config.secret()))
                 .header("User-Agent", USER_AGENT)
                 .header("Accept", "application/json")
                 .build();

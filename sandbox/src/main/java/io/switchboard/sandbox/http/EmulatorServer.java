@@ -3,6 +3,7 @@ package io.switchboard.sandbox.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -151,6 +152,10 @@ public final class EmulatorServer implements AutoCloseable {
         send(ex, Response.text(page.status(), "text/html; charset=utf-8", PROXY_PAGE));
         return;
       }
+      if (fault instanceof Fault.EchoRequest echo) {
+        send(ex, Response.text(echo.status(), "text/plain; charset=utf-8", echo(request)));
+        return;
+      }
       if (fault instanceof Fault.Reset reset && !reset.afterProcessing()) {
         throw new IOException("sandbox fault: connection reset before any response");
       }
@@ -178,6 +183,14 @@ public final class EmulatorServer implements AutoCloseable {
       // After a partial write this closes the connection: the JDK closes it when a fixed-length body is cut short.
       ex.close();
     }
+  }
+
+  private static String echo(Request request) {
+    StringBuilder text = new StringBuilder("proxy error; the request was:\n").append(request.method()).append(' ')
+        .append(request.path()).append(request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery()).append('\n');
+    request.headers().forEach((name, values) -> values.forEach(v -> text.append(name).append(": ").append(v)
+        .append('\n')));
+    return text.append('\n').append(new String(request.body(), StandardCharsets.UTF_8)).toString();
   }
 
   private Response invoke(Request request) {

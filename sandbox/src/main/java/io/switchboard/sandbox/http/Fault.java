@@ -55,6 +55,14 @@ public sealed interface Fault {
     return new HtmlPage(status);
   }
 
+  /**
+   * A debugging proxy's error page with {@code status} that echoes the request it got: the request line, every
+   * header (credentials included, as such proxies do) and the body. The handler does not run.
+   */
+  static Fault echoRequest(int status) {
+    return new EchoRequest(status);
+  }
+
   /** The handler runs; its headers go out at once, then the body one byte per {@code perByte}. */
   static Fault drip(Duration perByte) {
     return new Drip(perByte);
@@ -85,6 +93,9 @@ public sealed interface Fault {
 
   /** See {@link #htmlPage(int)}. */
   record HtmlPage(int status) implements Fault {}
+
+  /** See {@link #echoRequest(int)}. */
+  record EchoRequest(int status) implements Fault {}
 
   /** See {@link #drip(Duration)}. */
   record Drip(Duration perByte) implements Fault {
