@@ -7,6 +7,7 @@ import io.switchboard.domain.Sender;
 import io.switchboard.domain.SwitchboardException;
 import io.switchboard.domain.call.Call;
 import io.switchboard.domain.message.Message;
+import io.switchboard.domain.port.TimeBudget;
 import io.switchboard.domain.pricing.Quote;
 import io.switchboard.domain.RateLimit;
 import org.slf4j.Logger;
@@ -173,11 +174,15 @@ final class Dispatcher {
         Failure failure = null;
         run.calls++;
         try {
+            // The adapter cuts its timeouts to what is left of the deadline: a dripping answer cannot outlive it.
+            Duration left = Duration.between(start, run.deadline);
             if (run.job instanceof Routable.Text text) {
-                message = profile.messaging().orElseThrow().send(text.request().withFrom(from));
+                message = TimeBudget.within(left,
+                        () -> profile.messaging().orElseThrow().send(text.request().withFrom(from)));
                 vendorId = message.id();
             } else {
-                placed = profile.voice().orElseThrow().place(((Routable.Voice) run.job).request().withFrom(from));
+                placed = TimeBudget.within(left,
+                        () -> profile.voice().orElseThrow().place(((Routable.Voice) run.job).request().withFrom(from)));
                 vendorId = placed.id();
             }
         } catch (SwitchboardException e) {

@@ -1,5 +1,6 @@
 package io.switchboard.adapters.http;
 
+import io.switchboard.domain.port.TimeBudget;
 import okhttp3.Call;
 import okhttp3.Headers;
 import okhttp3.Interceptor;
@@ -16,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -40,6 +43,9 @@ import java.util.function.Consumer;
  * on what it has). Calling such a failure "not sent" could let failover send a message twice, while calling it "may
  * have been sent" at worst stops one failover, and the two rules differ only for a failure during the write of a few
  * hundred bytes. A refused connection, an unknown host or a failed TLS handshake come before that moment: not sent.
+ *
+ * <p>A call made inside a {@link TimeBudget} has its connect, read, write and whole-call timeouts cut to what is left
+ * of that budget when they are longer.
  */
 public final class AccountHttp implements AutoCloseable {
 
@@ -60,6 +66,7 @@ public final class AccountHttp implements AutoCloseable {
         Map<String, String> headers = Map.copyOf(b.headers);
         this.secrets = b.authorization == null ? Secrets.none() : Secrets.ofAuthorizations(List.of(b.authorization));
         Consumer<Headers> observer = b.observer;
+        HttpTimeouts timeouts = b.timeouts;
         OkHttpClient.Builder client = b.shared.newBuilder()
                 .connectTimeout(b.timeouts.connect())
                 .readTimeout(b.timeouts.readWrite())
@@ -69,6 +76,14 @@ public final class AccountHttp implements AutoCloseable {
                 .followSslRedirects(false)
                 .connectionPool(lease.pool())
                 .addInterceptor(chain -> {
+                    Optional<Duration> left = TimeBudget.remaining();
+                    if (left.isPresent()) {
+                        // What remains of the caller's deadline bounds each step, not only the configured timeouts.
+                        chain = chain
+                                .withConnectTimeout(shorter(timeouts.connect(), left.get()), TimeUnit.MILLISECONDS)
+                                .withReadTimeout(shorter(timeouts.readWrite(), left.get()), TimeUnit.MILLISECONDS)
+                                .withWriteTimeout(shorter(timeouts.readWrite(), left.get()), TimeUnit.MILLISECONDS);
+                    }
                     Request.Builder request = chain.request().newBuilder();
                     headers.forEach(request::header);
                     Response response = chain.proceed(request.build());
@@ -86,7 +101,13 @@ public final class AccountHttp implements AutoCloseable {
                 });
         this.client = client.build();
         OkHttpClient built = this.client;
-        this.calls = request -> built.newCall(RequestTracker.track(request, this));
+        Duration callTimeout = timeouts.call();
+        this.calls = request -> {
+            Call call = built.newCall(RequestTracker.track(request, this));
+            TimeBudget.remaining().ifPresent(left ->
+                    call.timeout().timeout(shorter(callTimeout, left), TimeUnit.MILLISECONDS));
+            return call;
+        };
     }
 
     /** A builder for an account client derived from {@code shared}, which is not modified. */
@@ -148,6 +169,12 @@ public final class AccountHttp implements AutoCloseable {
     @Override
     public void close() {
         lease.release();
+    }
+
+    /** The shorter of the two, in whole milliseconds and at least one. */
+    private static int shorter(Duration configured, Duration left) {
+        long millis = Math.min(configured.toMillis(), left.toMillis());
+        return (int) Math.max(1, Math.min(millis, Integer.MAX_VALUE));
     }
 
     private static boolean successful(int status) {

@@ -11,6 +11,7 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.SocketPolicy;
+import io.switchboard.domain.port.TimeBudget;
 import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,6 +77,29 @@ class AccountHttpTest {
 
     private HttpOutcome<String> send(String path) {
         return send(http, post(server.url(path).toString()));
+    }
+
+    @Test
+    void aTimeBudgetCutsTheWholeCallOfAnAnswerDrippingUnderTheReadTimeout() {
+        // 100 bytes at one per 200 ms: 20 s in all, each byte well within the 500 ms read timeout.
+        server.enqueue(new MockResponse().setBody("x".repeat(100)).throttleBody(1, 200, TimeUnit.MILLISECONDS));
+        long start = System.nanoTime();
+
+        HttpOutcome<String> outcome = TimeBudget.within(Duration.ofSeconds(1), () -> send("/dripping"));
+
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(outcome).isInstanceOfSatisfying(HttpOutcome.TransportFailure.class,
+                lost -> assertThat(lost.mayHaveReachedVendor()).isTrue());
+        assertThat(took).as("cut near the budget, far from the 20 s the answer takes").isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void anAnswerWithinTheBudgetIsRead() {
+        server.enqueue(new MockResponse().setBody("{\"sid\": \"SM1\"}"));
+
+        assertThat(TimeBudget.within(Duration.ofSeconds(5), () -> send("/quick")))
+                .isInstanceOfSatisfying(HttpOutcome.Success.class,
+                        ok -> assertThat(ok.body()).isEqualTo("{\"sid\": \"SM1\"}"));
     }
 
     @Test

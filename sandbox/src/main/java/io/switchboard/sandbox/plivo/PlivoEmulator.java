@@ -149,6 +149,14 @@ public final class PlivoEmulator extends VendorEmulator {
         .withHeader("Retry-After", Integer.toString(retryAfterSeconds))));
   }
 
+  /**
+   * The next send is accepted (billed, in the ledger); its answer's headers go out at once and its body one byte per
+   * {@code perByte}: a client's read timeout never fires, only a bound on the whole exchange.
+   */
+  public void dripNextSend(Duration perByte) {
+    faults().next(1, sendMatch(AUTH_ID, "Message/"), Fault.drip(perByte));
+  }
+
   /** The next send is accepted (billed, in the ledger) but never answered: the unknown-outcome case. */
   public void hangNextSend() {
     faults().next(1, sendMatch(AUTH_ID, "Message/"), Fault.hang());

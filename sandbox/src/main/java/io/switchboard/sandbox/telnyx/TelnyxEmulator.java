@@ -259,6 +259,14 @@ public final class TelnyxEmulator extends VendorEmulator {
     failNextSend(403, "10010", "Messaging to this destination is not enabled for this account.", "to");
   }
 
+  /**
+   * The next send is accepted (billed, in the ledger); its answer's headers go out at once and its body one byte per
+   * {@code perByte}: a client's read timeout never fires, only a bound on the whole exchange.
+   */
+  public void dripNextSend(Duration perByte) {
+    faults().next(1, Match.of("POST", SEND), Fault.drip(perByte));
+  }
+
   /** The next send is accepted (billed, in the ledger) but its answer never comes: a read timeout. */
   public void hangNextSend() {
     faults().next(1, Match.of("POST", SEND), Fault.hang());

@@ -156,6 +156,14 @@ public final class TwilioEmulator extends VendorEmulator {
     rateLimit(Match.of("POST", "/2010-04-01/Accounts/"), RateLimiter.slidingWindow(n, window, clock()));
   }
 
+  /**
+   * The next send is accepted (billed, in the ledger); its answer's headers go out at once and its body one byte per
+   * {@code perByte}: a client's read timeout never fires, only a bound on the whole exchange.
+   */
+  public void dripNextSend(Duration perByte) {
+    faults().next(1, sends(), Fault.drip(perByte));
+  }
+
   /** The next send is accepted and stored, but its answer never comes: the unknown-outcome case. */
   public void hangNextSend() {
     faults().next(1, sends(), Fault.hang());
