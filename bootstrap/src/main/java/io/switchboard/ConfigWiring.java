@@ -6,6 +6,7 @@ import io.switchboard.adapters.twilio.TwilioConfig;
 import io.switchboard.application.AccountSettings;
 import io.switchboard.application.RoutingPolicy;
 import io.switchboard.config.AccountConfig;
+import io.switchboard.config.AccountTimeouts;
 import io.switchboard.config.RoutingConfig;
 import io.switchboard.config.SenderPoolConfig;
 import io.switchboard.config.SwitchboardConfig;
@@ -33,7 +34,7 @@ final class ConfigWiring {
                 builder.senderPool(pool.pool(), pool.account(), sender, pool.countries().toArray(String[]::new));
             }
         }
-        return builder.policy(policy(config.routing()));
+        return builder.policy(policy(config.routing())).breakers(config.breaker());
     }
 
     private static void addAccount(AccountConfig account, SwitchboardBuilder builder) {
@@ -51,6 +52,10 @@ final class ConfigWiring {
                 if (baseUrl != null) {
                     twilio.allBaseUrls(baseUrl);
                 }
+                AccountTimeouts t = account.timeouts();
+                t.connect().ifPresent(twilio::connectTimeout);
+                t.read().ifPresent(twilio::readTimeout);
+                t.call().ifPresent(twilio::callTimeout);
                 builder.twilio(twilio.build());
             }
             case "plivo" -> {
@@ -60,6 +65,10 @@ final class ConfigWiring {
                 if (baseUrl != null) {
                     plivo.baseUrl(baseUrl);
                 }
+                AccountTimeouts t = account.timeouts();
+                t.connect().ifPresent(plivo::connectTimeout);
+                t.read().ifPresent(plivo::readTimeout);
+                t.call().ifPresent(plivo::callTimeout);
                 builder.plivo(plivo.build());
             }
             case "telnyx" -> {
@@ -72,6 +81,10 @@ final class ConfigWiring {
                 if (baseUrl != null) {
                     telnyx.baseUrl(baseUrl);
                 }
+                AccountTimeouts t = account.timeouts();
+                t.connect().ifPresent(telnyx::connectTimeout);
+                t.read().ifPresent(telnyx::readTimeout);
+                t.call().ifPresent(telnyx::callTimeout);
                 builder.telnyx(telnyx.build());
             }
             default -> throw SwitchboardException.invalid("accounts", "names unknown vendor '" + id.vendor() + "'");

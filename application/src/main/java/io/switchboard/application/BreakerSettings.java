@@ -31,7 +31,7 @@ public record BreakerSettings(
     public static final Duration DEFAULT_SLOW_CALL_DURATION = Duration.ofSeconds(5);
     public static final int DEFAULT_WINDOW = 20;
     public static final int DEFAULT_MINIMUM_CALLS = 10;
-    public static final Duration DEFAULT_WAIT_IN_OPEN = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_WAIT_IN_OPEN = Duration.ofSeconds(10);
     public static final int DEFAULT_HALF_OPEN_CALLS = 1;
 
     public BreakerSettings {

@@ -15,13 +15,15 @@ import java.util.Optional;
  * @param secrets secret credentials, each read from the environment variable the file names
  * @param baseUrl the vendor host to use instead of the real one (an emulator, a proxy)
  * @param rateLimit the client-side request budget, overriding the vendor's published default
+ * @param timeouts the HTTP timeouts the file sets, the adapter's defaults for the others
  */
 public record AccountConfig(
         AccountId id,
         Map<String, String> identifiers,
         Map<String, Secret> secrets,
         Optional<URI> baseUrl,
-        Optional<RateLimit> rateLimit) {
+        Optional<RateLimit> rateLimit,
+        AccountTimeouts timeouts) {
 
     public AccountConfig {
         identifiers = Map.copyOf(identifiers);

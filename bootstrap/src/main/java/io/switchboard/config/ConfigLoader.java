@@ -1,5 +1,6 @@
 package io.switchboard.config;
 
+import io.switchboard.application.BreakerSettings;
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.DeliveryGuarantee;
 import io.switchboard.domain.Money;
@@ -92,12 +93,14 @@ public final class ConfigLoader {
             throw SwitchboardException.invalid("config", "is not valid YAML: a value does not match its tag ("
                     + e.getClass().getSimpleName() + ")");
         }
-        Node root = new Node("", document).onlyKeys(Set.of("accounts", "rateDecks", "senderPools", "routing"));
+        Node root = new Node("", document).onlyKeys(Set.of("accounts", "rateDecks", "senderPools", "routing",
+                "breaker"));
         List<AccountConfig> accounts = accounts(root.get("accounts"));
         Set<AccountId> known = new LinkedHashSet<>();
         accounts.forEach(a -> known.add(a.id()));
         return new SwitchboardConfig(accounts, rateDecks(root.get("rateDecks"), known, baseDirectory),
-                senderPools(root.get("senderPools"), known), routing(root.get("routing"), known));
+                senderPools(root.get("senderPools"), known), routing(root.get("routing"), known),
+                breaker(root.get("breaker")));
     }
 
     private List<AccountConfig> accounts(Node node) {
@@ -107,7 +110,7 @@ public final class ConfigLoader {
         List<AccountConfig> accounts = new ArrayList<>();
         Set<AccountId> seen = new HashSet<>();
         for (Node item : node.list()) {
-            item.onlyKeys(Set.of("id", "credentials", "baseUrl", "rateLimit"));
+            item.onlyKeys(Set.of("id", "credentials", "baseUrl", "rateLimit", "timeouts"));
             AccountId id = accountId(item.get("id"));
             if (!seen.add(id)) {
                 throw item.get("id").error("duplicates account '" + id + "'");
@@ -162,7 +165,7 @@ public final class ConfigLoader {
             Optional<URI> baseUrl = item.get("baseUrl").optionalText().map(text -> url(item.get("baseUrl"), text));
             Optional<RateLimit> rateLimit = item.get("rateLimit").isMissing()
                     ? Optional.empty() : Optional.of(rateLimit(item.get("rateLimit")));
-            accounts.add(new AccountConfig(id, identifiers, secrets, baseUrl, rateLimit));
+            accounts.add(new AccountConfig(id, identifiers, secrets, baseUrl, rateLimit, timeouts(item.get("timeouts"))));
         }
         return accounts;
     }
@@ -177,6 +180,83 @@ public final class ConfigLoader {
         } catch (IllegalArgumentException e) {
             throw node.error("must be an absolute http(s) URL, got '" + text + "'");
         }
+    }
+
+    /** The longest timeout: a day, well inside the range OkHttp takes. */
+    private static final Duration LONGEST_TIMEOUT = Duration.ofDays(1);
+
+    private static AccountTimeouts timeouts(Node node) {
+        if (node.isMissing()) {
+            return AccountTimeouts.DEFAULTS;
+        }
+        node.onlyKeys(Set.of("connect", "read", "call"));
+        return new AccountTimeouts(timeout(node.get("connect")), timeout(node.get("read")), timeout(node.get("call")));
+    }
+
+    private static Optional<Duration> timeout(Node node) {
+        if (node.isMissing()) {
+            return Optional.empty();
+        }
+        Duration value = duration(node);
+        if (value.toMillis() < 1 || value.compareTo(LONGEST_TIMEOUT) > 0) {
+            throw node.error("must be between 1ms and 24h, got '" + node.text() + "'");
+        }
+        return Optional.of(value);
+    }
+
+    /**
+     * The accounts' circuit breaker: {@code failureRate} and {@code slowCallRate} in percent, {@code slowCall} (a call
+     * at least this long is slow), {@code window} (calls remembered), {@code minimumCalls} (before rates are judged),
+     * {@code openFor} (cooldown before a probe) and {@code probes} (half-open calls deciding to close).
+     */
+    private static BreakerSettings breaker(Node node) {
+        BreakerSettings defaults = BreakerSettings.ofDefaults();
+        if (node.isMissing()) {
+            return defaults;
+        }
+        node.onlyKeys(Set.of("failureRate", "slowCallRate", "slowCall", "window", "minimumCalls", "openFor",
+                "probes"));
+        float failureRate = percentage(node.get("failureRate"), defaults.failureRateThreshold());
+        float slowCallRate = percentage(node.get("slowCallRate"), defaults.slowCallRateThreshold());
+        Duration slowCall = node.get("slowCall").isMissing() ? defaults.slowCallDuration()
+                : positiveDuration(node.get("slowCall"));
+        int window = node.get("window").isMissing() ? defaults.slidingWindowSize() : node.get("window").positiveInt();
+        int minimumCalls = node.get("minimumCalls").isMissing() ? defaults.minimumNumberOfCalls()
+                : node.get("minimumCalls").positiveInt();
+        if (minimumCalls > window) {
+            throw node.get("minimumCalls").error("must be at most the window (" + window + "), got " + minimumCalls);
+        }
+        Duration openFor = node.get("openFor").isMissing() ? defaults.waitInOpenState()
+                : positiveDuration(node.get("openFor"));
+        int probes = node.get("probes").isMissing() ? defaults.permittedCallsInHalfOpenState()
+                : node.get("probes").positiveInt();
+        return new BreakerSettings(failureRate, slowCallRate, slowCall, window, minimumCalls, openFor, probes);
+    }
+
+    private static float percentage(Node node, float fallback) {
+        if (node.isMissing()) {
+            return fallback;
+        }
+        String text = node.text().trim();
+        try {
+            if (text.matches("\\d{1,3}(\\.\\d{1,3})?")) {
+                float value = Float.parseFloat(text);
+                if (value > 0 && value <= 100) {
+                    return value;
+                }
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the error below
+        }
+        throw node.error("must be a percentage above 0 and at most 100, such as 50, got '" + node.text() + "'");
+    }
+
+    private static Duration positiveDuration(Node node) {
+        Duration value = duration(node);
+        if (value.isZero() || value.isNegative() || value.compareTo(LONGEST_TIMEOUT) > 0) {
+            throw node.error("must be between 1ms and 24h, got '" + node.text() + "'");
+        }
+        return value;
     }
 
     private static RateLimit rateLimit(Node node) {

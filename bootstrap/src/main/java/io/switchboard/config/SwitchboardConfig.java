@@ -1,5 +1,6 @@
 package io.switchboard.config;
 
+import io.switchboard.application.BreakerSettings;
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.pricing.Product;
 
@@ -7,13 +8,15 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A validated configuration file: accounts, rate decks, sender pools and routing. See {@code docs/configuration.md}.
+ * A validated configuration file: accounts, rate decks, sender pools, routing and the accounts' circuit breakers.
+ * See {@code docs/configuration.md}.
  */
 public record SwitchboardConfig(
         List<AccountConfig> accounts,
         List<RateDeckFile> rateDecks,
         List<SenderPoolConfig> senderPools,
-        RoutingConfig routing) {
+        RoutingConfig routing,
+        BreakerSettings breaker) {
 
     /** A user-supplied CSV rate deck for one account and product. */
     public record RateDeckFile(AccountId account, Product product, Path file) {

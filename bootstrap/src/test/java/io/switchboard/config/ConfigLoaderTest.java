@@ -1,5 +1,9 @@
 package io.switchboard.config;
 
+import java.util.Optional;
+
+import io.switchboard.application.BreakerSettings;
+
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.DeliveryGuarantee;
 import io.switchboard.domain.Money;
@@ -102,6 +106,33 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void timeoutsPerAccountAndTheBreakerAreRead() {
+        SwitchboardConfig config = loader.parse("""
+                accounts:
+                  - id: telnyx
+                    credentials: {apiKeyEnv: TELNYX_KEY}
+                    timeouts: {connect: 2s, call: 15s}
+                  - id: plivo
+                    credentials: {authId: MA0123456789ABCDEFGH, authTokenEnv: PLIVO_TOKEN}
+                breaker: {failureRate: 40, slowCallRate: 90.5, slowCall: 3s, window: 30, minimumCalls: 5,
+                          openFor: 4s, probes: 2}
+                """, dir);
+
+        assertThat(config.accounts().get(0).timeouts()).isEqualTo(new AccountTimeouts(
+                Optional.of(Duration.ofSeconds(2)), Optional.empty(), Optional.of(Duration.ofSeconds(15))));
+        assertThat(config.accounts().get(1).timeouts()).isEqualTo(AccountTimeouts.DEFAULTS);
+        assertThat(config.breaker()).isEqualTo(new BreakerSettings(40f, 90.5f, Duration.ofSeconds(3), 30, 5,
+                Duration.ofSeconds(4), 2));
+    }
+
+    @Test
+    void withoutABreakerKeyTheDefaultsHold() {
+        SwitchboardConfig config = loader.parse("accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}]", dir);
+
+        assertThat(config.breaker()).isEqualTo(BreakerSettings.ofDefaults());
+    }
+
+    @Test
     void secretsNeverShowInToStringOfTheLoadedConfiguration() throws Exception {
         Files.writeString(dir.resolve("telnyx.csv"), "prefix,rate,currency\n");
         SwitchboardConfig config = loader.parse(VALID, dir);
@@ -173,6 +204,26 @@ class ConfigLoaderTest {
                     + " {id: 'telnyx:default', credentials: {apiKeyEnv: TELNYX_KEY}}] | accounts[1].id | duplicates",
             "missing deck file | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
                     + " rateDecks: [{account: telnyx, file: none.csv}]} | rateDecks[0].file | not a readable file",
+            "unknown timeout | accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}, timeouts: {read: 2s,"
+                    + " total: 3s}}] | accounts[0].timeouts.total | not a known key",
+            "zero timeout | accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}, timeouts: {connect: 0s}}]"
+                    + " | accounts[0].timeouts.connect | between 1ms and 24h",
+            "huge timeout | accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}, timeouts: {call: 30000h}}]"
+                    + " | accounts[0].timeouts.call | between 1ms and 24h",
+            "timeout not a duration | accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY},"
+                    + " timeouts: {read: long}}] | accounts[0].timeouts.read | must be a duration",
+            "breaker rate above 100 | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
+                    + " breaker: {failureRate: 150}} | breaker.failureRate | percentage",
+            "breaker rate not a number | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
+                    + " breaker: {failureRate: 1e400}} | breaker.failureRate | percentage",
+            "breaker minimum above window | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
+                    + " breaker: {window: 5, minimumCalls: 10}} | breaker.minimumCalls | at most the window",
+            "breaker zero cooldown | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
+                    + " breaker: {openFor: 0ms}} | breaker.openFor | between 1ms and 24h",
+            "breaker no probes | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
+                    + " breaker: {probes: 0}} | breaker.probes | positive whole number",
+            "breaker unknown key | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
+                    + " breaker: {cooldown: 5s}} | breaker.cooldown | not a known key",
             "not YAML | 'accounts: [' | config | not valid YAML"})
     void failsFastNamingTheKeyPathAndTheReason(String name, String yaml, String path, String reason) {
         assertThatThrownBy(() -> loader.parse(yaml, dir))

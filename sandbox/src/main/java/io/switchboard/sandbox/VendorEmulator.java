@@ -89,6 +89,20 @@ public abstract class VendorEmulator implements AutoCloseable {
     server.close();
   }
 
+  /**
+   * Takes the emulator down as a crash would: connections refused, open ones dropped; its records and ledger are
+   * kept for {@link #up()}, which serves them again on the same port. See {@link EmulatorServer#down()}.
+   */
+  public final void down() {
+    start();
+    server.down();
+  }
+
+  /** Serves again on the same port after {@link #down()}. */
+  public final void up() {
+    server.up();
+  }
+
   public final String vendor() {
     return vendor;
   }

@@ -52,6 +52,7 @@ public final class EmulatorServer implements AutoCloseable {
   private HttpServer server;
   private ThreadPoolExecutor executor;
   private volatile boolean closed;
+  private InetSocketAddress downAt;
 
   public EmulatorServer(String name, int threads, Faults faults, RequestStats stats, Handler handler) {
     if (threads < 1) {
@@ -80,18 +81,51 @@ public final class EmulatorServer implements AutoCloseable {
     });
     executor.allowCoreThreadTimeOut(true);
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 0);
+      server = bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0));
     } catch (IOException e) {
       executor.shutdownNow();
       throw new UncheckedIOException("cannot bind emulator '" + name + "' on loopback", e);
     }
-    server.createContext("/", this::exchange);
-    server.setExecutor(executor);
-    server.start();
     return this;
   }
 
-  public int port() {
+  private HttpServer bind(InetSocketAddress address) throws IOException {
+    HttpServer bound = HttpServer.create(address, 0);
+    bound.createContext("/", this::exchange);
+    bound.setExecutor(executor);
+    bound.start();
+    return bound;
+  }
+
+  /**
+   * The process goes away, as under {@code kill -9}: the port refuses connections and every open connection is
+   * dropped, answered or not (a handler already running finishes its work, whose answer is lost). What the emulator
+   * holds (its records, its ledger) survives, as a vendor's database survives its front end's crash. Idempotent.
+   */
+  public synchronized void down() {
+    if (server == null || closed) {
+      throw new IllegalStateException("emulator '" + name + "' is not running");
+    }
+    if (downAt == null) {
+      downAt = server.getAddress();
+      server.stop(0);
+    }
+  }
+
+  /** Serves again on the same port after {@link #down()}; idempotent. */
+  public synchronized void up() {
+    if (downAt == null) {
+      return;
+    }
+    try {
+      server = bind(downAt);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot bind emulator '" + name + "' again on " + downAt, e);
+    }
+    downAt = null;
+  }
+
+  public synchronized int port() {
     if (server == null) {
       throw new IllegalStateException("emulator '" + name + "' is not started");
     }
@@ -117,7 +151,9 @@ public final class EmulatorServer implements AutoCloseable {
     closed = true;
     faults.shutdown();
     if (server != null) {
-      server.stop(0);
+      if (downAt == null) {
+        server.stop(0);
+      }
       executor.shutdownNow();
       try {
         // The pool reports termination while its last workers are still returning: join them too.
