@@ -9,6 +9,7 @@ import io.switchboard.domain.FailureKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,11 @@ final class AccountHealth implements HealthView {
     private final ConcurrentMap<AccountId, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final ConcurrentMap<AccountId, Instant> openedAt = new ConcurrentHashMap<>();
     private final ConcurrentMap<AccountId, Instant> retryAfter = new ConcurrentHashMap<>();
+    /** Accounts whose breaker was opened by a failure that time does not mend (credentials, funds). */
+    private final Set<AccountId> openedForGood = ConcurrentHashMap.newKeySet();
+
+    /** How often a request waiting on a half-open breaker looks again whether its probe closed it. */
+    static final Duration HALF_OPEN_RECHECK = Duration.ofMillis(200);
 
     AccountHealth(BreakerSettings settings, Clock clock, RoutingMetrics metrics) {
         this.clock = clock;
@@ -59,6 +65,8 @@ final class AccountHealth implements HealthView {
                 CircuitBreaker.State to = event.getStateTransition().getToState();
                 if (to == CircuitBreaker.State.OPEN) {
                     openedAt.put(a, clock.instant());
+                } else {
+                    openedForGood.remove(a);
                 }
                 metrics.breakerTransition(a, event.getStateTransition().getFromState().name(), to.name());
             });
@@ -108,9 +116,12 @@ final class AccountHealth implements HealthView {
         } else {
             breaker.onSuccess(latency.toNanos(), TimeUnit.NANOSECONDS);
         }
-        if (kind.marksAccountUnhealthy() && breaker.getState() != CircuitBreaker.State.OPEN
-                && breaker.getState() != CircuitBreaker.State.FORCED_OPEN) {
-            breaker.transitionToOpenState();
+        if (kind.marksAccountUnhealthy()) {
+            openedForGood.add(account);
+            if (breaker.getState() != CircuitBreaker.State.OPEN
+                    && breaker.getState() != CircuitBreaker.State.FORCED_OPEN) {
+                breaker.transitionToOpenState();
+            }
         }
     }
 
@@ -124,6 +135,31 @@ final class AccountHealth implements HealthView {
         RecordedFailure(FailureKind kind) {
             super(kind.name(), null, false, false);
         }
+    }
+
+    /**
+     * When the account may take a call again, for a request that would wait for it: now when its breaker is closed;
+     * the end of the cooldown when open; a short recheck when half-open (its probe decides); null when it is out for
+     * good (forced open, or opened by refused credentials or missing funds, which waiting does not mend).
+     */
+    Instant comeback(AccountId account, Instant now) {
+        CircuitBreaker breaker = breakers.get(account);
+        if (breaker == null) {
+            return now;
+        }
+        return switch (breaker.getState()) {
+            case CLOSED, DISABLED, METRICS_ONLY -> now;
+            case HALF_OPEN -> openedForGood.contains(account) ? null : now.plus(HALF_OPEN_RECHECK);
+            case OPEN -> {
+                if (openedForGood.contains(account)) {
+                    yield null;
+                }
+                Instant opened = openedAt.get(account);
+                // The cooldown is over once the clock is past its end (see circuitOpen): a millisecond past it.
+                yield opened == null ? now : opened.plus(waitInOpen).plusMillis(1);
+            }
+            case FORCED_OPEN -> null;
+        };
     }
 
     /** Remembers that the vendor asked this account to be left alone until {@code until}. */

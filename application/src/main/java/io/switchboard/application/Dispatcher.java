@@ -105,7 +105,8 @@ final class Dispatcher {
             if (until != null && until.isAfter(clock.instant())
                     && !(last && run.waitFor(Duration.between(clock.instant(), until)))) {
                 run.skip(id, AttemptOutcome.SKIPPED_RETRY_AFTER, Failure.of(FailureKind.RATE_LIMITED,
-                        "the vendor asked to wait until " + until).withAccount(id));
+                        "the vendor asked to wait until " + until).withAccount(id)
+                        .withRetryAfter(Duration.between(clock.instant(), until)));
                 continue;
             }
             if (!health.tryAcquire(id)) {
@@ -159,7 +160,7 @@ final class Dispatcher {
         metrics.rateLimitDenied(id);
         run.skip(id, AttemptOutcome.SKIPPED_RATE_LIMITED, Failure.of(FailureKind.RATE_LIMITED,
                 "client-side budget of " + limit.permits() + " per " + limit.period() + " spent; next permit in "
-                        + permit.retryIn()).withAccount(id));
+                        + permit.retryIn()).withAccount(id).withRetryAfter(permit.retryIn()));
         return false;
     }
 

@@ -11,6 +11,12 @@ public final class MetricNames {
     public static final String DELIVERIES = "switchboard.routing.deliveries";
     /** Counter: moves to the next candidate after a failed attempt; tags vendor, account (the one left), country, failure. */
     public static final String FAILOVERS = "switchboard.routing.failovers";
+    /**
+     * Counter: requests that waited for an account out for a while (breaker open, budget spent, Retry-After, refused)
+     * to come back, then planned again; tag country.
+     */
+    public static final String WAITS = "switchboard.routing.waits";
+
     /** Counter: client-side rate-limit denials; tags vendor, account. */
     public static final String RATE_LIMIT_DENIALS = "switchboard.routing.rate_limit.denials";
     /** Counter: circuit-breaker state transitions; tags vendor, account, from, to. */

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.Checks;
+import io.switchboard.domain.DeliveryGuarantee;
 import io.switchboard.domain.Failure;
 import io.switchboard.domain.FailureKind;
 import io.switchboard.domain.SwitchboardException;
@@ -11,7 +12,10 @@ import io.switchboard.domain.call.CallRequest;
 import io.switchboard.domain.message.MessageRequest;
 import io.switchboard.domain.port.ProviderConnector;
 
+
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +39,11 @@ public final class Router {
     private final Clock clock;
     private final RandomGenerator random;
     private final RoutingMetrics metrics;
+    private final Sleeper sleeper;
 
     private Router(Builder b) {
         this.clock = b.clock;
+        this.sleeper = b.sleeper;
         this.metrics = new RoutingMetrics(b.registry);
         this.health = new AccountHealth(b.breakers, clock, metrics);
         Map<AccountId, AccountProfile> profiles = new LinkedHashMap<>();
@@ -129,10 +135,7 @@ public final class Router {
         }
         Delivery delivery = null;
         try {
-            RoutePlan plan = planner.plan(job, policy, health, clock.instant(), random(), false);
-            delivery = plan.isEmpty()
-                    ? new Delivery.NotSent(noRoute(plan), List.of(), reference)
-                    : dispatcher.execute(job, plan, policy);
+            delivery = planAndSend(job, policy, reference);
         } finally {
             if (reference.isPresent()) {
                 ledger.complete(reference.get(), delivery != null ? delivery
@@ -142,6 +145,125 @@ public final class Router {
         }
         metrics.delivery(country, outcome(delivery));
         return delivery;
+    }
+
+    /**
+     * Plans and sends. When the request ends not sent only because the accounts that could take it are out for a
+     * while (breaker open, client budget spent, a Retry-After, a vendor refusing connections or answering
+     * unavailable), it waits for the earliest of them to come back and plans again, within its deadline: a short
+     * outage slows a batch down instead of failing it. Each pass is one failover chain of at most
+     * {@link RoutingPolicy#maxAttempts()} calls; the delivery lists the attempts of every pass.
+     */
+    private Delivery planAndSend(Routable job, RoutingPolicy policy, Optional<String> reference) {
+        Instant deadline = clock.instant().plus(policy.deadline());
+        RoutingPolicy pass = policy;
+        List<Attempt> earlier = new ArrayList<>();
+        while (true) {
+            RoutePlan plan = planner.plan(job, pass, health, clock.instant(), random(), false);
+            Delivery delivery = plan.isEmpty()
+                    ? new Delivery.NotSent(noRoute(plan), List.of(), reference)
+                    : dispatcher.execute(job, plan, pass);
+            Instant now = clock.instant();
+            Instant comeback = comeback(plan, delivery, now);
+            if (comeback == null || !comeback.isBefore(deadline.minus(MIN_PASS))) {
+                return withEarlier(earlier, delivery);
+            }
+            // At least a little: a cooldown that ends right now is over only once the clock has moved past it.
+            sleeper.sleep(comeback.isAfter(now) ? Duration.between(now, comeback) : MIN_WAIT);
+            Duration left = Duration.between(clock.instant(), deadline);
+            if (left.compareTo(MIN_PASS) < 0) {
+                return withEarlier(earlier, delivery);
+            }
+            earlier.addAll(delivery.attempts());
+            metrics.waitedForComeback(job.to().regionCode());
+            pass = policy.toBuilder().deadline(left).build();
+        }
+    }
+
+    /** The shortest wait between two passes. */
+    static final Duration MIN_WAIT = Duration.ofMillis(10);
+
+    /** The least time worth another pass: less than this before the deadline, the request ends as it stands. */
+    static final Duration MIN_PASS = Duration.ofMillis(50);
+
+    /** How long a request waits before trying again an account that refused it for a while with no better hint. */
+    static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+
+    /**
+     * When the earliest account that left this request not sent for a while may take it: null when the request
+     * was sent or may have been, is itself refused (invalid, unsupported), ran out of time, or no account is out
+     * only for a while.
+     */
+    private Instant comeback(RoutePlan plan, Delivery delivery, Instant now) {
+        if (!(delivery instanceof Delivery.NotSent notSent)) {
+            return null;
+        }
+        Failure last = notSent.failure();
+        if (!delivery.attempts().isEmpty() && !last.kind().failsOver(DeliveryGuarantee.AT_MOST_ONCE)) {
+            return null; // the request itself was refused: waiting does not change it
+        }
+        Instant earliest = null;
+        for (Exclusion exclusion : plan.exclusions()) {
+            if (exclusion.reason() == ExclusionReason.CIRCUIT_OPEN) {
+                earliest = earliest(earliest, health.comeback(exclusion.account(), now));
+            }
+        }
+        for (Attempt attempt : delivery.attempts()) {
+            if (attempt.outcome() == AttemptOutcome.SKIPPED_DEADLINE) {
+                return null;
+            }
+            Instant back = switch (attempt.outcome()) {
+                case SKIPPED_CIRCUIT_OPEN -> health.comeback(attempt.account(), now);
+                case SKIPPED_RATE_LIMITED, SKIPPED_RETRY_AFTER -> now.plus(attempt.failure()
+                        .flatMap(Failure::retryAfter).orElse(RETRY_PAUSE));
+                case FAILED -> afterFailure(attempt, now);
+                default -> null;
+            };
+            earliest = earliest(earliest, back);
+        }
+        return earliest;
+    }
+
+    /** A failed call's account is back after its Retry-After, its breaker's cooldown, or a pause; never if lasting. */
+    private Instant afterFailure(Attempt attempt, Instant now) {
+        Failure failure = attempt.failure().orElse(null);
+        if (failure == null
+                || (failure.kind() != FailureKind.UNAVAILABLE && failure.kind() != FailureKind.RATE_LIMITED)) {
+            return null;
+        }
+        if (failure.retryAfter().isPresent()) {
+            return now.plus(failure.retryAfter().get());
+        }
+        Instant breaker = health.comeback(attempt.account(), now);
+        if (breaker == null) {
+            return null;
+        }
+        return breaker.isAfter(now) ? breaker : now.plus(RETRY_PAUSE);
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isBefore(b) ? a : b;
+    }
+
+    /** {@code delivery} with the attempts of the passes before it in front of its own. */
+    private static Delivery withEarlier(List<Attempt> earlier, Delivery delivery) {
+        if (earlier.isEmpty()) {
+            return delivery;
+        }
+        List<Attempt> all = new ArrayList<>(earlier);
+        all.addAll(delivery.attempts());
+        if (delivery instanceof Delivery.Sent sent) {
+            return new Delivery.Sent(sent.account(), sent.vendorId(), sent.from(), sent.quote(), sent.message(),
+                    sent.call(), all, sent.clientReference());
+        }
+        if (delivery instanceof Delivery.OutcomeUnknown unknown) {
+            return new Delivery.OutcomeUnknown(unknown.account(), unknown.failure(), all, unknown.clientReference());
+        }
+        Delivery.NotSent notSent = (Delivery.NotSent) delivery;
+        return new Delivery.NotSent(notSent.failure(), all, notSent.clientReference());
     }
 
     private RandomGenerator random() {

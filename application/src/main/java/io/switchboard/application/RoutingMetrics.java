@@ -28,6 +28,7 @@ final class RoutingMetrics {
     private final ConcurrentMap<LatencyKey, Timer> latencies = new ConcurrentHashMap<>();
     private final ConcurrentMap<FailoverKey, Counter> failovers = new ConcurrentHashMap<>();
     private final ConcurrentMap<AccountId, Counter> denials = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Counter> waits = new ConcurrentHashMap<>();
     private final ConcurrentMap<DeliveryKey, Counter> deliveries = new ConcurrentHashMap<>();
     private final ConcurrentMap<SpendKey, Counter> spend = new ConcurrentHashMap<>();
 
@@ -77,6 +78,10 @@ final class RoutingMetrics {
                 .tag(TAG_COUNTRY, k.country())
                 .tag(TAG_FAILURE, lower(k.failure()))
                 .register(registry)).increment();
+    }
+
+    void waitedForComeback(String country) {
+        cached(waits, country, c -> Counter.builder(WAITS).tag(TAG_COUNTRY, c).register(registry)).increment();
     }
 
     void rateLimitDenied(AccountId account) {

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -53,7 +54,8 @@ class FailoverMatrixTest {
             chain.get(at).failing(kind);
         }
         FailureKind effective = kind == null ? FailureKind.OUTCOME_UNKNOWN : kind;
-        setup.policy = RoutingPolicy.builder().guarantee(guarantee).build();
+        // One failover chain: a deadline shorter than the pause before a second pass (OutageWaitTest covers those).
+        setup.policy = RoutingPolicy.builder().guarantee(guarantee).deadline(Duration.ofMillis(500)).build();
 
         Router router = setup.router();
         Delivery delivery = router.send(sms(US, "hello"));

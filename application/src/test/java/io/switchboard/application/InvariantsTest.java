@@ -11,6 +11,7 @@ import io.switchboard.domain.pricing.RateDeck;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -69,6 +70,7 @@ class InvariantsTest {
     void invariant1_aReferenceThatSentNothingMayBeTriedAgain() {
         Setup setup = new Setup();
         FakeConnector only = setup.account("plivo:us", "0.002").failing(FailureKind.UNAVAILABLE);
+        setup.policy = RoutingPolicy.builder().deadline(Duration.ofMillis(500)).build(); // no time to wait and retry
         Router router = setup.router();
         MessageRequest request = sms(US, "hello").withClientReference("order-43");
 
@@ -166,12 +168,30 @@ class InvariantsTest {
         for (String account : List.of("telnyx:a", "telnyx:b", "telnyx:c", "telnyx:d")) {
             setup.account(account, "0.001").alwaysFailing(FailureKind.UNAVAILABLE);
         }
-        setup.policy = RoutingPolicy.builder().maxAttempts(2).build();
+        setup.policy = RoutingPolicy.builder().maxAttempts(2).deadline(Duration.ofMillis(500)).build();
 
         Delivery delivery = setup.router().send(sms(US, "hello"));
 
         assertThat(delivery).isInstanceOf(Delivery.NotSent.class);
         assertThat(setup.totalVendorCalls()).isEqualTo(2);
+    }
+
+    @Test
+    void invariant4_passesAfterAWaitAreEachBoundedByMaxAttemptsAndAllByTheDeadline() {
+        Setup setup = new Setup();
+        for (String account : List.of("telnyx:a", "telnyx:b", "telnyx:c", "telnyx:d")) {
+            setup.account(account, "0.001").alwaysFailing(FailureKind.UNAVAILABLE);
+        }
+        setup.policy = RoutingPolicy.builder().maxAttempts(2).deadline(Duration.ofSeconds(5)).build();
+        Instant start = setup.clock.instant();
+
+        Delivery delivery = setup.router().send(sms(US, "hello"));
+
+        // Passes at 0, 1, 2, 3 and 4 s (a pause of 1 s after "unavailable"); one at 5 s would meet the deadline.
+        assertThat(delivery).isInstanceOf(Delivery.NotSent.class);
+        assertThat(setup.totalVendorCalls()).isEqualTo(10);
+        assertThat(delivery.attempts()).hasSize(10);
+        assertThat(Duration.between(start, setup.clock.instant())).isEqualTo(Duration.ofSeconds(4));
     }
 
     @Test

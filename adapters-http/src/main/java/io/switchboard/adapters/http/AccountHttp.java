@@ -11,6 +11,7 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -141,6 +142,11 @@ public final class AccountHttp implements AutoCloseable {
             body = execution.run();
         } catch (IOException | RuntimeException e) {
             if (!tracker.answered()) {
+                if (e instanceof ConnectException) {
+                    // Nothing listens where the vendor was (a crash, a restart): the connections kept idle to it are
+                    // dead too, and a send written on one later would end unknown although the vendor never read it.
+                    lease.pool().evictAll();
+                }
                 return new HttpOutcome.TransportFailure<>(e, tracker.mayHaveReachedVendor());
             }
             if (successful(tracker.status())) {
