@@ -100,7 +100,7 @@ class SecretsTest {
         String everything = seen + "\n" + output.text();
 
         assertThat(everything).as("the failures were driven and logged").contains("AUTHENTICATION", "OUTCOME_UNKNOWN",
-                "price warm-up", "UNAVAILABLE", "INVALID_REQUEST");
+                "prices of twilio:wrong not loaded", "UNAVAILABLE", "INVALID_REQUEST");
         for (String secret : forbidden()) {
             assertThat(everything).as("a secret leaked").doesNotContain(secret);
         }
