@@ -97,6 +97,9 @@ public final class PriceBook {
         private CompletableFuture<Void> loading;
         private Instant firstLoadStarted;
         private boolean attempted;
+        /** What lookups see, without the lock, until {@link #quietUntil}: the time a load may become due. */
+        private volatile Snapshot published;
+        private volatile Instant quietUntil;
 
         Slot(VendorKey key) {
             this.key = key;
@@ -104,6 +107,10 @@ public final class PriceBook {
 
         /** The current state; starts a background load when one is due (missing or stale deck, no back-off). */
         Snapshot observe(Instant now) {
+            Instant quiet = quietUntil;
+            if (quiet != null && now.isBefore(quiet)) {
+                return published; // the send path's common case: a loaded deck (or a backed-off failure), no lock
+            }
             CompletableFuture<Void> started;
             Snapshot snapshot;
             synchronized (this) {
@@ -206,6 +213,8 @@ public final class PriceBook {
                     failingSince = null;
                     backoff = null;
                     retryAt = null;
+                    published = new Snapshot(deck, null, false);
+                    quietUntil = loadedAt.plus(refreshAfter);
                 } else {
                     if (failure == null) {
                         failingSince = now;
@@ -214,6 +223,10 @@ public final class PriceBook {
                     backoff = backoff == null ? retryInitial : min(backoff.multipliedBy(2), retryMax);
                     retryAt = now.plus(backoff);
                     wait = backoff;
+                    boolean fresh = deck != null && now.isBefore(loadedAt.plus(expireAfter));
+                    Instant quiet = fresh ? min(retryAt, loadedAt.plus(expireAfter)) : retryAt;
+                    published = new Snapshot(fresh ? deck : null, failure, false);
+                    quietUntil = quiet;
                 }
             }
             if (failed == null) {
@@ -473,6 +486,10 @@ public final class PriceBook {
         } catch (TimeoutException | ExecutionException e) {
             // Late loads finish in the background; the keys stay unpriced meanwhile.
         }
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private static Duration min(Duration a, Duration b) {
