@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +44,19 @@ class PricingFailuresTest {
                     .satisfies(line -> assertThat(line).contains("cannot serve", "AUTHENTICATION (HTTP 401)")
                             .doesNotContain("not loaded yet"));
             assertThat(quote.all()).doesNotContain("not-the-plivo-token");
+
+            CliHarness.Run json = run(sandbox, variables, "--config", config.toString(), "--json", "quote", "--to",
+                    UK, "--text", "Hello");
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> rows = (List<Map<String, Object>>) json.json().get("rows");
+            assertThat(rows).filteredOn(r -> "plivo:default".equals(r.get("account"))).singleElement()
+                    .satisfies(row -> {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> excluded = (Map<String, Object>) row.get("excluded");
+                        assertThat(excluded).containsEntry("reason", "UNPRICED");
+                        assertThat((Map<String, Object>) excluded.get("failure"))
+                                .containsEntry("kind", "AUTHENTICATION").containsEntry("httpStatus", 401.0);
+                    });
 
             CliHarness.Run send = run(sandbox, variables, "--config", config.toString(), "send", "--to", UK,
                     "--text", "Hello");
