@@ -7,12 +7,14 @@ import io.switchboard.application.AccountSettings;
 import io.switchboard.application.RoutingPolicy;
 import io.switchboard.config.AccountConfig;
 import io.switchboard.config.AccountTimeouts;
+import io.switchboard.config.PricesConfig;
 import io.switchboard.config.RoutingConfig;
 import io.switchboard.config.SenderPoolConfig;
 import io.switchboard.config.SwitchboardConfig;
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.Sender;
 import io.switchboard.domain.SwitchboardException;
+import io.switchboard.domain.pricing.Product;
 
 /** Turns a validated {@link SwitchboardConfig} into builder calls. */
 final class ConfigWiring {
@@ -34,6 +36,9 @@ final class ConfigWiring {
                 builder.senderPool(pool.pool(), pool.account(), sender, pool.countries().toArray(String[]::new));
             }
         }
+        PricesConfig prices = config.routing().prices();
+        prices.warmUp().ifPresent(countries -> builder.warmUpPrices(countries.toArray(String[]::new)));
+        builder.warmUpProducts(prices.products().toArray(Product[]::new)).priceLoadTimeout(prices.loadTimeout());
         return builder.policy(policy(config.routing())).breakers(config.breaker());
     }
 

@@ -33,8 +33,9 @@ public final class Costs {
     }
 
     /**
-     * Loads the vendors' prices for these countries and products now, on this thread, so that quotes and sends there
-     * are priced at once (a price not loaded yet leaves its account out). Failures are returned, not thrown.
+     * Loads the vendors' prices for these countries and products now (in parallel, waiting at most the price load
+     * timeout), so that quotes and sends there make no pricing request. Failures are returned with their real kind,
+     * not thrown; a pricing API in back-off is not asked again.
      */
     public List<Failure> warmUp(Collection<String> countries, Collection<Product> products) {
         return prices.warmUp(countries, products);

@@ -4,6 +4,7 @@ import io.switchboard.adapters.plivo.PlivoConnector;
 import io.switchboard.adapters.telnyx.TelnyxConnector;
 import io.switchboard.adapters.twilio.TwilioConnector;
 import io.switchboard.application.PriceBook;
+import io.switchboard.application.PricingFailure;
 import io.switchboard.application.Router;
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.SwitchboardException;
@@ -125,6 +126,15 @@ public final class Switchboard implements AutoCloseable {
     /** The router, for plans ({@code router().plan(request)}) and breaker states. */
     public Router router() {
         return router;
+    }
+
+    /**
+     * The vendor pricing loads that failed, with their real kind (AUTHENTICATION for refused credentials,
+     * UNAVAILABLE for an unreachable pricing API, NOT_FOUND for a country the vendor does not price ...) and when
+     * each is tried again. An account listed here is left out of routing where it has no price.
+     */
+    public List<PricingFailure> pricingFailures() {
+        return router.pricingFailures();
     }
 
     /** The configured accounts, in configuration order. */

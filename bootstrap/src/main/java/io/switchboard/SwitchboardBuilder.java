@@ -9,6 +9,7 @@ import io.switchboard.adapters.telnyx.TelnyxConfig;
 import io.switchboard.adapters.twilio.TwilioConfig;
 import io.switchboard.application.AccountSettings;
 import io.switchboard.application.BreakerSettings;
+import io.switchboard.application.PriceBook;
 import io.switchboard.application.RateDeckCsv;
 import io.switchboard.application.RoutingPolicy;
 import io.switchboard.application.SenderPools;
@@ -17,12 +18,16 @@ import io.switchboard.guice.AdapterModule;
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.Checks;
 import io.switchboard.domain.Sender;
+import io.switchboard.domain.SwitchboardException;
 import io.switchboard.domain.port.ProviderConnector;
 import io.switchboard.domain.pricing.Product;
 import io.switchboard.domain.pricing.RateDeck;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Locale;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,6 +55,12 @@ public final class SwitchboardBuilder {
     final Map<AccountId, Map<Product, RateDeck>> decks = new LinkedHashMap<>();
     final SenderPools.Builder pools = SenderPools.builder();
     final Set<String> warmUpCountries = new LinkedHashSet<>();
+    /** Whether {@link #warmUpPrices} was called: then its countries, else the sender pools' countries, are loaded. */
+    boolean warmUpChosen;
+    /** The destination countries the sender pools name. */
+    final Set<String> poolCountries = new LinkedHashSet<>();
+    Set<Product> warmUpProducts = EnumSet.of(Product.SMS, Product.VOICE);
+    Duration priceLoadTimeout = PriceBook.DEFAULT_LOAD_TIMEOUT;
     RoutingPolicy policy = RoutingPolicy.ofDefaults();
     BreakerSettings breakers = BreakerSettings.ofDefaults();
     MeterRegistry registry = new SimpleMeterRegistry();
@@ -112,6 +123,9 @@ public final class SwitchboardBuilder {
     /** {@code sender} serves pool {@code pool} on {@code account}, for the given destination countries (all if none). */
     public SwitchboardBuilder senderPool(String pool, AccountId account, Sender sender, String... countries) {
         pools.add(pool, account, sender, countries);
+        for (String country : countries) {
+            poolCountries.add(country.toUpperCase(Locale.ROOT));
+        }
         return this;
     }
 
@@ -161,11 +175,42 @@ public final class SwitchboardBuilder {
         return this;
     }
 
-    /** Loads vendor prices for these countries while building, so the first sends there are priced. */
+    /**
+     * Loads vendor prices for these countries while building (at most {@link #priceLoadTimeout} in all), so the first
+     * sends there are priced. Without this call, the countries the sender pools name are loaded; with no countries,
+     * none. Failures do not fail the build: see {@link Switchboard#pricingFailures()}.
+     */
     public SwitchboardBuilder warmUpPrices(String... countries) {
+        warmUpChosen = true;
         for (String country : countries) {
             warmUpCountries.add(Checks.notBlank(country, "country"));
         }
+        return this;
+    }
+
+    /** The products whose prices {@link #warmUpPrices} loads: SMS and voice by default. */
+    public SwitchboardBuilder warmUpProducts(Product... products) {
+        if (products.length == 0) {
+            throw SwitchboardException.invalid("products", "must name at least one product");
+        }
+        Set<Product> chosen = EnumSet.noneOf(Product.class);
+        for (Product product : products) {
+            chosen.add(Checks.required(product, "product"));
+        }
+        warmUpProducts = chosen;
+        return this;
+    }
+
+    /**
+     * The longest wait for vendor prices: the warm-up while building, and a send's or quote's wait for the first load
+     * of a country not loaded yet (also bounded by the routing deadline). Default 10 s.
+     */
+    public SwitchboardBuilder priceLoadTimeout(Duration value) {
+        Checks.required(value, "priceLoadTimeout");
+        if (value.isZero() || value.isNegative()) {
+            throw SwitchboardException.invalid("priceLoadTimeout", "must be positive, got " + value);
+        }
+        priceLoadTimeout = value;
         return this;
     }
 

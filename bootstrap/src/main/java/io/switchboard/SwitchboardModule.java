@@ -8,7 +8,6 @@ import io.switchboard.application.AccountSettings;
 import io.switchboard.application.PriceBook;
 import io.switchboard.application.Router;
 import io.switchboard.domain.Failure;
-import io.switchboard.domain.pricing.Product;
 import io.switchboard.domain.port.ProviderConnector;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
@@ -32,7 +31,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SwitchboardModule extends AbstractModule {
 
     private static final Logger LOG = LoggerFactory.getLogger(SwitchboardModule.class);
-    private static final Set<Product> WARM_PRODUCTS = Set.of(Product.SMS, Product.VOICE);
 
     private final SwitchboardBuilder settings;
 
@@ -70,13 +68,17 @@ public final class SwitchboardModule extends AbstractModule {
                 daemonThreads("switchboard-send-")) : null;
         ExecutorService executor = owned != null ? owned : settings.executor;
 
-        PriceBook.Builder prices = PriceBook.builder().clock(settings.clock).executor(executor);
+        PriceBook.Builder prices = PriceBook.builder().clock(settings.clock).executor(executor)
+                .loadTimeout(settings.priceLoadTimeout);
         settings.decks.forEach(prices::decks);
         connectors.forEach(prices::pricing);
         PriceBook priceBook = prices.build();
-        if (!settings.warmUpCountries.isEmpty()) {
-            for (Failure failure : priceBook.warmUp(settings.warmUpCountries, WARM_PRODUCTS)) {
-                LOG.warn("price warm-up: {}", failure);
+        Set<String> countries = settings.warmUpChosen ? settings.warmUpCountries : settings.poolCountries;
+        if (!countries.isEmpty()) {
+            // Bounded by the load timeout; the price book logs each failing account on one line.
+            List<Failure> failures = priceBook.warmUp(countries, settings.warmUpProducts);
+            if (!failures.isEmpty()) {
+                LOG.debug("price warm-up: {} failed loads", failures.size());
             }
         }
 

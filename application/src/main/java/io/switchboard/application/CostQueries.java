@@ -61,6 +61,7 @@ public final class CostQueries {
     }
 
     private CostTable table(Routable job) {
+        planner.awaitPrices(job, policy.deadline());
         RoutePlan plan = plan(job);
         List<CostTable.Row> rows = new ArrayList<>(plan.candidates().size() + plan.exclusions().size());
         for (Candidate c : plan.candidates()) {

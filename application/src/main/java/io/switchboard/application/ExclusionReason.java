@@ -10,7 +10,10 @@ public enum ExclusionReason {
     SENDER_NOT_OWNED,
     /** The account's circuit breaker is open and its cooldown is not over. */
     CIRCUIT_OPEN,
-    /** No rate for the destination: no deck, no matching prefix, or vendor prices not loaded yet. */
+    /**
+     * No rate for the destination: no deck, no matching prefix, vendor prices not loaded (yet), or a failed pricing
+     * request, whose failure (with its real kind) is {@link Exclusion#failure()}.
+     */
     UNPRICED,
     /** The account prices in another currency and the policy has no converter for it. */
     CURRENCY_MISMATCH,

@@ -1,8 +1,5 @@
 package io.switchboard.application;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
-import com.github.benmanes.caffeine.cache.Ticker;
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.Checks;
 import io.switchboard.domain.Failure;
@@ -19,24 +16,39 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Rate decks per account and product. A deck the user supplied wins; otherwise rates come from the account's pricing
- * port, one country at a time, cached with Caffeine and refreshed in the background. {@link #lookup} never calls a
- * pricing port on the calling thread: a country not loaded yet is unpriced for that request and is loaded in the
- * background, so once {@link #warmUp warm} the send path makes no pricing request.
+ * port, one country at a time, loaded on the book's executor and kept in a small cache of loads: one load at a time
+ * per account, product and country, shared by every caller that needs it. {@link #lookup} never calls a pricing port
+ * and never waits; {@link #awaitFirstLoads} lets a sender wait (bounded) for the first load of a country, so that
+ * routing never goes to a dearer account only because a cheaper one's price is late.
+ *
+ * <p>A failed load keeps its failure with its real kind (AUTHENTICATION, UNAVAILABLE, NOT_FOUND ...), which lookups
+ * report, and is not retried before a back-off on the book's clock (30 s doubling to 10 min by default); a vendor
+ * that refuses the credentials or cannot be reached is backed off for all its countries at once. Each failing
+ * account is logged on one line per back-off period, without a stack trace.
  */
 public final class PriceBook {
 
@@ -44,26 +56,206 @@ public final class PriceBook {
 
     public static final Duration DEFAULT_REFRESH_AFTER = Duration.ofHours(6);
     public static final Duration DEFAULT_EXPIRE_AFTER = Duration.ofDays(2);
+    public static final Duration DEFAULT_LOAD_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_RETRY_INITIAL = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_RETRY_MAX = Duration.ofMinutes(10);
 
     private final Map<AccountId, Map<Product, RateDeck>> userDecks;
     private final Map<AccountId, PricingPort> pricing;
-    private final LoadingCache<VendorKey, RateDeck> vendorDecks;
+    private final ConcurrentMap<VendorKey, Slot> slots = new ConcurrentHashMap<>();
+    /** Accounts whose pricing API failed for every country (credentials, unreachable): not asked before the time. */
+    private final ConcurrentMap<AccountId, Down> down = new ConcurrentHashMap<>();
+    /** When each failing account may be logged again. */
+    private final ConcurrentMap<AccountId, Instant> nextLog = new ConcurrentHashMap<>();
+    private final Duration refreshAfter;
+    private final Duration expireAfter;
+    private final Duration loadTimeout;
+    private final Duration retryInitial;
+    private final Duration retryMax;
+    private final Executor executor;
+    private final Clock clock;
 
     private record VendorKey(AccountId account, Product product, String country) {
+    }
+
+    private record Down(Failure failure, Instant until) {
+    }
+
+    /** What a lookup may read of one key: the deck (when loaded and not expired) and the last failure. */
+    private record Snapshot(RateDeck deck, Failure failure, boolean loading) {
+    }
+
+    /** One account, product and country: its deck, its last failure and back-off, and its load in flight. */
+    private final class Slot {
+        private final VendorKey key;
+        private RateDeck deck;
+        private Instant loadedAt;
+        private Failure failure;
+        private Instant failingSince;
+        private Duration backoff;
+        private Instant retryAt;
+        private CompletableFuture<Void> loading;
+        private Instant firstLoadStarted;
+        private boolean attempted;
+        /** What lookups see, without the lock, until {@link #quietUntil}: the time a load may become due. */
+        private volatile Snapshot published;
+        private volatile Instant quietUntil;
+
+        Slot(VendorKey key) {
+            this.key = key;
+        }
+
+        /** The current state; starts a background load when one is due (missing or stale deck, no back-off). */
+        Snapshot observe(Instant now) {
+            Instant quiet = quietUntil;
+            if (quiet != null && now.isBefore(quiet)) {
+                return published; // the send path's common case: a loaded deck (or a backed-off failure), no lock
+            }
+            CompletableFuture<Void> started;
+            Snapshot snapshot;
+            synchronized (this) {
+                started = startIfDue(now);
+                boolean fresh = deck != null && now.isBefore(loadedAt.plus(expireAfter));
+                snapshot = new Snapshot(fresh ? deck : null, failure, loading != null);
+            }
+            submit(started);
+            return snapshot;
+        }
+
+        /** The load to wait for, when this key was never loaded; null when there is none to wait for. */
+        CompletableFuture<Void> firstLoad(Instant now, Duration[] remaining) {
+            CompletableFuture<Void> started;
+            CompletableFuture<Void> wait;
+            synchronized (this) {
+                if (attempted || deck != null) {
+                    return null;
+                }
+                started = startIfDue(now);
+                wait = loading;
+                if (wait != null) {
+                    Duration left = Duration.between(now, firstLoadStarted.plus(loadTimeout));
+                    if (left.isNegative() || left.isZero()) {
+                        wait = null; // this key was waited for once, up to the load timeout: not again
+                    } else if (left.compareTo(remaining[0]) > 0) {
+                        remaining[0] = left;
+                    }
+                }
+            }
+            submit(started);
+            return wait;
+        }
+
+        /** Starts a load when one is due: the deck is missing or stale, none is in flight and no back-off holds. */
+        CompletableFuture<Void> startIfDue(Instant now) {
+            if (loading != null) {
+                return null;
+            }
+            if (retryAt != null && now.isBefore(retryAt)) {
+                return null;
+            }
+            Down accountDown = down.get(key.account());
+            if (accountDown != null && now.isBefore(accountDown.until())) {
+                if (failure == null && deck == null) {
+                    failure = accountDown.failure();
+                    failingSince = now;
+                    retryAt = accountDown.until();
+                }
+                return null;
+            }
+            if (deck != null && now.isBefore(loadedAt.plus(refreshAfter))) {
+                return null;
+            }
+            loading = new CompletableFuture<>();
+            if (firstLoadStarted == null) {
+                firstLoadStarted = now;
+            }
+            return loading;
+        }
+
+        void submit(CompletableFuture<Void> started) {
+            if (started == null) {
+                return;
+            }
+            try {
+                executor.execute(this::load);
+            } catch (RejectedExecutionException e) {
+                finish(null, Failure.of(FailureKind.UNAVAILABLE, "pricing loads are no longer accepted (closed)")
+                        .withAccount(key.account()));
+            }
+        }
+
+        void load() {
+            RateDeck loaded = null;
+            Failure failed = null;
+            try {
+                loaded = RateDeck.of(pricing.get(key.account()).rates(key.country(), key.product()));
+            } catch (SwitchboardException e) {
+                failed = e.failure().withAccount(key.account());
+            } catch (RuntimeException e) {
+                failed = Failure.of(FailureKind.UNAVAILABLE, "pricing of " + key.product() + " for " + key.country()
+                        + " failed: " + e.getClass().getSimpleName()).withAccount(key.account());
+            }
+            finish(loaded, failed);
+        }
+
+        void finish(RateDeck loaded, Failure failed) {
+            Instant now = clock.instant();
+            CompletableFuture<Void> done;
+            Duration wait = null;
+            synchronized (this) {
+                attempted = true;
+                done = loading;
+                loading = null;
+                if (failed == null) {
+                    deck = loaded;
+                    loadedAt = now;
+                    failure = null;
+                    failingSince = null;
+                    backoff = null;
+                    retryAt = null;
+                    published = new Snapshot(deck, null, false);
+                    quietUntil = loadedAt.plus(refreshAfter);
+                } else {
+                    if (failure == null) {
+                        failingSince = now;
+                    }
+                    failure = failed;
+                    backoff = backoff == null ? retryInitial : min(backoff.multipliedBy(2), retryMax);
+                    retryAt = now.plus(backoff);
+                    wait = backoff;
+                    boolean fresh = deck != null && now.isBefore(loadedAt.plus(expireAfter));
+                    Instant quiet = fresh ? min(retryAt, loadedAt.plus(expireAfter)) : retryAt;
+                    published = new Snapshot(fresh ? deck : null, failure, false);
+                    quietUntil = quiet;
+                }
+            }
+            if (failed == null) {
+                recovered(key.account());
+            } else {
+                failed(key, failed, now, wait);
+            }
+            if (done != null) {
+                done.complete(null);
+            }
+        }
+
+        synchronized Optional<PricingFailure> failure() {
+            return failure == null ? Optional.empty() : Optional.of(new PricingFailure(key.account(), key.product(),
+                    key.country(), failure, failingSince, retryAt));
+        }
     }
 
     private PriceBook(Builder b) {
         this.userDecks = new ConcurrentHashMap<>();
         b.decks.forEach((account, decks) -> userDecks.put(account, new EnumMap<>(decks)));
         this.pricing = Map.copyOf(b.pricing);
-        Clock clock = b.clock;
-        Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
-        this.vendorDecks = Caffeine.newBuilder()
-                .refreshAfterWrite(b.refreshAfter)
-                .expireAfterWrite(b.expireAfter)
-                .ticker(ticker)
-                .executor(b.executor)
-                .build(this::load);
+        this.refreshAfter = b.refreshAfter;
+        this.expireAfter = b.expireAfter;
+        this.loadTimeout = b.loadTimeout;
+        this.retryInitial = b.retryInitial;
+        this.retryMax = b.retryMax;
+        this.executor = b.executor;
+        this.clock = b.clock;
     }
 
     public static Builder builder() {
@@ -75,12 +267,12 @@ public final class PriceBook {
         return builder().build();
     }
 
-    private RateDeck load(VendorKey key) {
-        PricingPort port = pricing.get(key.account());
-        return RateDeck.of(port.rates(key.country(), key.product()));
+    /** How long a caller waits at most for the first load of a country ({@link #awaitFirstLoads}, {@link #warmUp}). */
+    public Duration loadTimeout() {
+        return loadTimeout;
     }
 
-    /** The rate for one destination on one account; does no I/O on this thread. */
+    /** The rate for one destination on one account; does no I/O on this thread and never waits. */
     public PriceLookup lookup(AccountId account, Product product, PhoneNumber to) {
         Map<Product, RateDeck> decks = userDecks.get(account);
         RateDeck deck = decks == null ? null : decks.get(product);
@@ -96,13 +288,16 @@ public final class PriceBook {
         if ("ZZ".equals(country)) {
             return new PriceLookup.Unpriced("no country for " + to + " to ask " + account + "'s pricing API");
         }
-        VendorKey key = new VendorKey(account, product, country);
-        RateDeck vendorDeck = vendorDecks.getIfPresent(key);
-        if (vendorDeck == null) {
-            vendorDecks.refresh(key);
-            return new PriceLookup.Unpriced(account + " " + product + " prices for " + country + " not loaded yet");
+        Snapshot state = slot(new VendorKey(account, product, country)).observe(clock.instant());
+        if (state.deck() == null) {
+            if (state.failure() != null) {
+                return new PriceLookup.Unpriced(product + " prices for " + country + " not loaded: "
+                        + describe(state.failure()), Optional.of(state.failure()));
+            }
+            return new PriceLookup.Unpriced(account + " " + product + " prices for " + country
+                    + " not loaded yet" + (state.loading() ? " (loading)" : ""));
         }
-        Optional<RateDeck.Match> match = vendorDeck.match(to);
+        Optional<RateDeck.Match> match = state.deck().match(to);
         return match.isPresent() ? new PriceLookup.Priced(match.get(), PriceLookup.Source.VENDOR_API)
                 : new PriceLookup.Unpriced("no prefix of " + to + " in " + account + "'s " + product
                         + " prices for " + country);
@@ -125,44 +320,95 @@ public final class PriceBook {
         if ("ZZ".equals(country)) {
             return Optional.empty();
         }
-        VendorKey key = new VendorKey(account, product, country);
-        RateDeck vendorDeck = vendorDecks.getIfPresent(key);
-        if (vendorDeck == null) {
-            vendorDecks.refresh(key);
-            return Optional.empty();
-        }
-        return vendorDeck.rate(to);
+        RateDeck vendorDeck = slot(new VendorKey(account, product, country)).observe(clock.instant()).deck();
+        return vendorDeck == null ? Optional.empty() : vendorDeck.rate(to);
     }
 
     /**
-     * Loads the vendor prices of every pricing account for these countries and products, on this thread, so that
-     * sends to them make no pricing request. Failures are returned, not thrown: the account stays unpriced there.
+     * Waits until the vendor prices of {@code country} are loaded on those of {@code accounts} that were never asked
+     * for them (starting those loads, all at once), at most {@code atMost} and at most the load timeout from the
+     * key's first load: concurrent callers share one load per account, product and country, and a country is waited
+     * for once. Loads that fail or are backed off are not waited for. Returns whether it waited at all.
+     */
+    public boolean awaitFirstLoads(Collection<AccountId> accounts, Product product, String country, Duration atMost) {
+        if (country == null || "ZZ".equals(country) || atMost.isZero() || atMost.isNegative()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        List<CompletableFuture<Void>> loads = new ArrayList<>();
+        Duration[] remaining = {Duration.ZERO};
+        for (AccountId account : accounts) {
+            if (!pricing.containsKey(account) || userDeck(account, product).isPresent()) {
+                continue;
+            }
+            CompletableFuture<Void> load = slot(new VendorKey(account, product, country)).firstLoad(now, remaining);
+            if (load != null) {
+                loads.add(load);
+            }
+        }
+        if (loads.isEmpty()) {
+            return false;
+        }
+        await(loads, min(remaining[0], atMost));
+        return true;
+    }
+
+    /**
+     * Loads the vendor prices of every pricing account for these countries and products now (in parallel on the
+     * book's executor, waiting at most the load timeout), so that sends to them make no pricing request. A key in
+     * back-off is not asked again. Failures are returned, not thrown: the account stays unpriced there.
      */
     public List<Failure> warmUp(Collection<String> countries, Collection<Product> products) {
         Checks.required(countries, "countries");
         Checks.required(products, "products");
-        List<Failure> failures = new ArrayList<>();
+        Set<String> isos = new LinkedHashSet<>();
+        for (String country : countries) {
+            isos.add(RoutingPolicy.country(country, "warm-up"));
+        }
+        Instant now = clock.instant();
+        List<Slot> warmed = new ArrayList<>();
+        List<CompletableFuture<Void>> loads = new ArrayList<>();
         for (AccountId account : pricing.keySet()) {
             for (Product product : products) {
                 if (userDeck(account, product).isPresent()) {
                     continue;
                 }
-                for (String country : countries) {
-                    String iso = RoutingPolicy.country(country, "warm-up");
-                    try {
-                        vendorDecks.get(new VendorKey(account, product, iso));
-                    } catch (SwitchboardException e) {
-                        failures.add(e.failure().withAccount(account));
-                    } catch (RuntimeException e) {
-                        LOG.warn("pricing warm-up of {} {} {} failed: {}", account, product, iso,
-                                e.getClass().getSimpleName());
-                        failures.add(Failure.of(FailureKind.UNAVAILABLE, "pricing of " + product + " for " + iso
-                                + " failed: " + e.getClass().getSimpleName()).withAccount(account));
+                for (String iso : isos) {
+                    Slot slot = slot(new VendorKey(account, product, iso));
+                    warmed.add(slot);
+                    CompletableFuture<Void> started;
+                    synchronized (slot) {
+                        started = slot.startIfDue(now);
+                        if (slot.loading != null) {
+                            loads.add(slot.loading);
+                        }
                     }
+                    slot.submit(started);
                 }
             }
         }
+        if (!loads.isEmpty()) {
+            await(loads, loadTimeout);
+        }
+        List<Failure> failures = new ArrayList<>();
+        for (Slot slot : warmed) {
+            slot.failure().ifPresent(f -> failures.add(f.failure()));
+        }
         return List.copyOf(failures);
+    }
+
+    /**
+     * The current pricing failures: every account, product and country whose last load failed, with its failure kind
+     * and the time of the next attempt. Empty when every load so far succeeded.
+     */
+    public List<PricingFailure> failures() {
+        List<PricingFailure> out = new ArrayList<>();
+        for (Slot slot : slots.values()) {
+            slot.failure().ifPresent(out::add);
+        }
+        out.sort(Comparator.comparing(PricingFailure::account).thenComparing(PricingFailure::product)
+                .thenComparing(PricingFailure::country));
+        return List.copyOf(out);
     }
 
     /** The deck the user supplied for an account and product. */
@@ -183,12 +429,86 @@ public final class PriceBook {
         });
     }
 
+    /** A failure in a few words: its kind, HTTP status and message, without the account (said elsewhere). */
+    static String describe(Failure failure) {
+        StringBuilder s = new StringBuilder(failure.kind().name());
+        failure.httpStatus().ifPresent(h -> s.append(" (HTTP ").append(h).append(')'));
+        return s.append(": ").append(failure.message()).toString();
+    }
+
+    private Slot slot(VendorKey key) {
+        return slots.computeIfAbsent(key, Slot::new);
+    }
+
+    /** Whether a failure says nothing about one country but about the whole account (so all its countries wait). */
+    private static boolean accountWide(FailureKind kind) {
+        return kind == FailureKind.AUTHENTICATION || kind == FailureKind.INSUFFICIENT_FUNDS
+                || kind == FailureKind.UNAVAILABLE || kind == FailureKind.RATE_LIMITED
+                || kind == FailureKind.OUTCOME_UNKNOWN;
+    }
+
+    private void failed(VendorKey key, Failure failure, Instant now, Duration backoff) {
+        AccountId account = key.account();
+        if (accountWide(failure.kind())) {
+            down.merge(account, new Down(failure, now.plus(backoff)),
+                    (old, fresh) -> old.until().isAfter(fresh.until()) ? old : fresh);
+        }
+        boolean[] log = {false};
+        nextLog.compute(account, (a, next) -> {
+            if (next == null || !now.isBefore(next)) {
+                log[0] = true;
+                return now.plus(backoff);
+            }
+            return next;
+        });
+        if (log[0]) {
+            LOG.warn("prices of {} not loaded ({} {}): {}; not asked again for {}", account, key.product(),
+                    key.country(), describe(failure), human(backoff));
+        }
+    }
+
+    private void recovered(AccountId account) {
+        down.remove(account);
+        if (nextLog.remove(account) != null) {
+            LOG.info("prices of {} load again", account);
+        }
+    }
+
+    private static void await(List<CompletableFuture<Void>> loads, Duration atMost) {
+        if (atMost.isZero() || atMost.isNegative()) {
+            return;
+        }
+        try {
+            CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new))
+                    .get(atMost.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (TimeoutException | ExecutionException e) {
+            // Late loads finish in the background; the keys stay unpriced meanwhile.
+        }
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static String human(Duration d) {
+        return d.toString().substring(2).toLowerCase(Locale.ROOT);
+    }
+
     /** Collects decks and pricing sources. */
     public static final class Builder {
         private final Map<AccountId, Map<Product, RateDeck>> decks = new HashMap<>();
         private final Map<AccountId, PricingPort> pricing = new HashMap<>();
         private Duration refreshAfter = DEFAULT_REFRESH_AFTER;
         private Duration expireAfter = DEFAULT_EXPIRE_AFTER;
+        private Duration loadTimeout = DEFAULT_LOAD_TIMEOUT;
+        private Duration retryInitial = DEFAULT_RETRY_INITIAL;
+        private Duration retryMax = DEFAULT_RETRY_MAX;
         private Executor executor = ForkJoinPool.commonPool();
         private Clock clock = Clock.systemUTC();
 
@@ -234,7 +554,30 @@ public final class PriceBook {
             return this;
         }
 
-        /** Where background loads run. */
+        /** The longest wait for the first load of a country (by a sender, a quote or a warm-up); default 10 s. */
+        public Builder loadTimeout(Duration value) {
+            BreakerSettings.positive(value, "loadTimeout");
+            loadTimeout = value;
+            return this;
+        }
+
+        /**
+         * The back-off after a failed load: {@code initial} after the first failure, doubling up to {@code max};
+         * until then the vendor's pricing API is not asked again (default 30 s to 10 min).
+         */
+        public Builder retryBackoff(Duration initial, Duration max) {
+            BreakerSettings.positive(initial, "retryBackoff.initial");
+            BreakerSettings.positive(max, "retryBackoff.max");
+            if (max.compareTo(initial) < 0) {
+                throw SwitchboardException.invalid("retryBackoff.max", "must not be shorter than the initial "
+                        + human(initial) + ", got " + human(max));
+            }
+            retryInitial = initial;
+            retryMax = max;
+            return this;
+        }
+
+        /** Where loads run. */
         public Builder executor(Executor value) {
             executor = Checks.required(value, "executor");
             return this;

@@ -1,7 +1,10 @@
 package io.switchboard.application;
 
 import io.switchboard.domain.Checks;
+import io.switchboard.domain.Failure;
 import io.switchboard.domain.pricing.RateDeck;
+
+import java.util.Optional;
 
 /** The price book's answer for one account, product and destination: a matched rate, or why there is none. */
 public sealed interface PriceLookup permits PriceLookup.Priced, PriceLookup.Unpriced {
@@ -21,10 +24,18 @@ public sealed interface PriceLookup permits PriceLookup.Priced, PriceLookup.Unpr
         }
     }
 
-    /** No rate: never read as free. */
-    record Unpriced(String reason) implements PriceLookup {
+    /**
+     * No rate: never read as free. {@code failure} is the vendor's pricing failure with its real kind (AUTHENTICATION,
+     * UNAVAILABLE, NOT_FOUND for a country it does not price ...), when asking it failed.
+     */
+    record Unpriced(String reason, Optional<Failure> failure) implements PriceLookup {
         public Unpriced {
             Checks.notBlank(reason, "reason");
+            failure = failure == null ? Optional.empty() : failure;
+        }
+
+        public Unpriced(String reason) {
+            this(reason, Optional.empty());
         }
     }
 }

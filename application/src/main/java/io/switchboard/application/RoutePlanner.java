@@ -40,6 +40,22 @@ final class RoutePlanner {
         return accounts;
     }
 
+    /**
+     * Waits (at most {@code atMost}, and at most the price book's load timeout) for the first load of the vendor
+     * prices {@code job} needs on every account, so that planning does not leave out an account only because its
+     * price is late; answers whether it waited. Shared by concurrent callers: one load per account, product and
+     * country.
+     */
+    boolean awaitPrices(Routable job, java.time.Duration atMost) {
+        List<AccountId> ids = new ArrayList<>(accounts.size());
+        for (AccountProfile account : accounts) {
+            if (account.serves(job.product())) {
+                ids.add(account.id());
+            }
+        }
+        return prices.awaitFirstLoads(ids, job.product(), job.to().regionCode(), atMost);
+    }
+
     /** With {@code quoteOnly}, only what prices the request is checked: no pin, country rule, sender or health. */
     RoutePlan plan(Routable job, RoutingPolicy policy, HealthView health, Instant now, RandomGenerator random,
             boolean quoteOnly) {
@@ -97,7 +113,7 @@ final class RoutePlanner {
             if (lookup instanceof PriceLookup.Unpriced none) {
                 if (quoteOnly || policy.unpriced() == RoutingPolicy.UnpricedHandling.EXCLUDE
                         || policy.maxPrice().isPresent()) {
-                    exclusions.add(new Exclusion(id, ExclusionReason.UNPRICED, none.reason()));
+                    exclusions.add(new Exclusion(id, ExclusionReason.UNPRICED, none.reason(), none.failure()));
                 } else {
                     unpriced.add(new Candidate(id, Optional.ofNullable(from), Optional.empty(), Optional.empty()));
                 }

@@ -40,10 +40,12 @@ public final class Router {
     private final RandomGenerator random;
     private final RoutingMetrics metrics;
     private final Sleeper sleeper;
+    private final PriceBook prices;
 
     private Router(Builder b) {
         this.clock = b.clock;
         this.sleeper = b.sleeper;
+        this.prices = b.prices;
         this.metrics = new RoutingMetrics(b.registry);
         this.health = new AccountHealth(b.breakers, clock, metrics);
         Map<AccountId, AccountProfile> profiles = new LinkedHashMap<>();
@@ -135,7 +137,12 @@ public final class Router {
         }
         Delivery delivery = null;
         try {
-            delivery = planAndSend(job, policy, reference);
+            RoutingPolicy bounded = awaitPrices(job, policy);
+            delivery = bounded == null
+                    ? new Delivery.NotSent(Failure.of(FailureKind.UNAVAILABLE, "the routing deadline of "
+                            + policy.deadline() + " passed while the prices of " + country + " loaded"), List.of(),
+                            reference)
+                    : planAndSend(job, bounded, reference);
         } finally {
             if (reference.isPresent()) {
                 ledger.complete(reference.get(), delivery != null ? delivery
@@ -266,6 +273,22 @@ public final class Router {
         return new Delivery.NotSent(notSent.failure(), all, notSent.clientReference());
     }
 
+    /**
+     * Waits for the first load of the destination's vendor prices (within the deadline), and answers the policy with
+     * what is left of its deadline, or null when nothing is left.
+     */
+    private RoutingPolicy awaitPrices(Routable job, RoutingPolicy policy) {
+        Instant started = clock.instant();
+        if (!planner.awaitPrices(job, policy.deadline())) {
+            return policy;
+        }
+        Duration left = policy.deadline().minus(Duration.between(started, clock.instant()));
+        if (left.isNegative() || left.isZero()) {
+            return null;
+        }
+        return left.equals(policy.deadline()) ? policy : policy.toBuilder().deadline(left).build();
+    }
+
     private RandomGenerator random() {
         return random != null ? random : ThreadLocalRandom.current();
     }
@@ -282,8 +305,37 @@ public final class Router {
                 .allMatch(e -> e.reason() == ExclusionReason.CIRCUIT_OPEN);
         String why = plan.exclusions().isEmpty() ? "no account is configured"
                 : plan.exclusions().stream().map(Exclusion::toString).collect(Collectors.joining("; "));
-        return Failure.of(allOpen ? FailureKind.UNAVAILABLE : FailureKind.DESTINATION_NOT_SUPPORTED,
-                "no account can take this request to " + plan.destination() + ": " + why);
+        String message = "no account can take this request to " + plan.destination() + ": " + why;
+        Failure cause = commonCause(plan);
+        if (cause != null) {
+            return new Failure(cause.kind(), cause.account(), cause.httpStatus(), cause.vendorCode(),
+                    Optional.empty(), message, cause.retryAfter());
+        }
+        return Failure.of(allOpen ? FailureKind.UNAVAILABLE : FailureKind.DESTINATION_NOT_SUPPORTED, message);
+    }
+
+    /**
+     * The failure behind a plan that is empty because every account the policy lets serve the destination failed
+     * with one kind (its pricing API refused the credentials, say): then that kind is the answer, not "destination
+     * not supported". Null when the reasons differ or none carries a failure.
+     */
+    private static Failure commonCause(RoutePlan plan) {
+        Failure cause = null;
+        for (Exclusion e : plan.exclusions()) {
+            if (e.reason() == ExclusionReason.NOT_PINNED || e.reason() == ExclusionReason.COUNTRY_RULE) {
+                continue;
+            }
+            if (e.failure().isEmpty() || (cause != null && cause.kind() != e.failure().get().kind())) {
+                return null;
+            }
+            cause = cause == null ? e.failure().get() : cause;
+        }
+        return cause;
+    }
+
+    /** The current failures of the vendors' pricing APIs, by account, product and country; see {@link PriceBook}. */
+    public List<PricingFailure> pricingFailures() {
+        return prices.failures();
     }
 
     /** Test and operations view of an account's breaker state (CLOSED, OPEN, HALF_OPEN, ...). */

@@ -374,7 +374,7 @@ public final class ConfigLoader {
 
     private static RoutingConfig routing(Node node, Set<AccountId> known) {
         node.onlyKeys(Set.of("policy", "order", "weights", "allow", "deny", "maxPrice", "pinned",
-                "guarantee", "maxAttempts", "deadline"));
+                "guarantee", "maxAttempts", "deadline", "prices"));
         RoutingConfig defaults = RoutingConfig.ofDefaults();
         RoutingConfig.Policy policy = node.get("policy").optionalText().map(p -> policy(node.get("policy"), p))
                 .orElse(defaults.policy());
@@ -403,7 +403,39 @@ public final class ConfigLoader {
                 : node.get("maxAttempts").positiveInt();
         Duration deadline = node.get("deadline").isMissing() ? defaults.deadline() : duration(node.get("deadline"));
         return new RoutingConfig(policy, order, weights, allow, deny, maxPrice, pinned, guarantee, maxAttempts,
-                deadline);
+                deadline, prices(node.get("prices")));
+    }
+
+    /** {@code routing.prices}: {@code warmUp: [GB, US]}, {@code products: [sms]}, {@code loadTimeout: 10s}. */
+    private static PricesConfig prices(Node node) {
+        node.onlyKeys(Set.of("warmUp", "products", "loadTimeout"));
+        PricesConfig defaults = PricesConfig.ofDefaults();
+        Optional<List<String>> warmUp = Optional.empty();
+        if (!node.get("warmUp").isMissing()) {
+            Set<String> countries = new LinkedHashSet<>();
+            for (Node country : node.get("warmUp").list()) {
+                countries.add(country(country));
+            }
+            warmUp = Optional.of(List.copyOf(countries));
+        }
+        Set<Product> products = defaults.products();
+        if (!node.get("products").isMissing()) {
+            products = new LinkedHashSet<>();
+            for (Node product : node.get("products").list()) {
+                products.add(product(product, product.text()));
+            }
+            if (products.isEmpty()) {
+                throw node.get("products").error("must list at least one of sms, mms, whatsapp, voice");
+            }
+        }
+        Duration loadTimeout = defaults.loadTimeout();
+        if (!node.get("loadTimeout").isMissing()) {
+            loadTimeout = duration(node.get("loadTimeout"));
+            if (loadTimeout.isZero() || loadTimeout.isNegative()) {
+                throw node.get("loadTimeout").error("must be positive, got '" + node.get("loadTimeout").text() + "'");
+            }
+        }
+        return new PricesConfig(warmUp, products, loadTimeout);
     }
 
     /** {@code {GB: [plivo, twilio:work], KP: all}}: per destination country, a list of accounts or "all". */

@@ -23,6 +23,7 @@ import java.util.Set;
  * @param guarantee at-most-once (default) or at-least-once
  * @param maxAttempts the longest failover chain
  * @param deadline the overall time budget of one send, failovers included
+ * @param prices what vendor prices are loaded before routing, and how long a send waits for them
  */
 public record RoutingConfig(
         Policy policy,
@@ -34,7 +35,8 @@ public record RoutingConfig(
         Optional<AccountId> pinned,
         DeliveryGuarantee guarantee,
         int maxAttempts,
-        Duration deadline) {
+        Duration deadline,
+        PricesConfig prices) {
 
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(30);
@@ -61,10 +63,12 @@ public record RoutingConfig(
         weights = Map.copyOf(weights);
         allow = Map.copyOf(allow);
         deny = Map.copyOf(deny);
+        prices = prices == null ? PricesConfig.ofDefaults() : prices;
     }
 
     public static RoutingConfig ofDefaults() {
         return new RoutingConfig(Policy.LEAST_COST, List.of(), Map.of(), Map.of(), Map.of(), Optional.empty(),
-                Optional.empty(), DeliveryGuarantee.AT_MOST_ONCE, DEFAULT_MAX_ATTEMPTS, DEFAULT_DEADLINE);
+                Optional.empty(), DeliveryGuarantee.AT_MOST_ONCE, DEFAULT_MAX_ATTEMPTS, DEFAULT_DEADLINE,
+                PricesConfig.ofDefaults());
     }
 }

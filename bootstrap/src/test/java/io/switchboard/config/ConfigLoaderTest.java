@@ -59,6 +59,7 @@ class ConfigLoaderTest {
               guarantee: at-least-once
               maxAttempts: 2
               deadline: 10s
+              prices: {warmUp: [gb, US], products: [sms], loadTimeout: 3s}
             """;
 
     @Test
@@ -103,6 +104,18 @@ class ConfigLoaderTest {
         assertThat(config.routing().deny().get("KP")).hasSize(3);
         assertThat(config.routing().allow()).containsOnlyKeys("GB");
         assertThat(config.routing().allow().get("GB")).containsExactly(AccountId.parse("plivo"));
+        assertThat(config.routing().prices().warmUp()).contains(java.util.List.of("GB", "US"));
+        assertThat(config.routing().prices().products()).containsExactly(Product.SMS);
+        assertThat(config.routing().prices().loadTimeout()).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void pricesDefaultToThePoolsCountriesSmsAndVoiceAndTenSeconds() {
+        SwitchboardConfig config = loader.parse("{accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}]}", dir);
+
+        assertThat(config.routing().prices().warmUp()).isEmpty();
+        assertThat(config.routing().prices().products()).containsExactlyInAnyOrder(Product.SMS, Product.VOICE);
+        assertThat(config.routing().prices().loadTimeout()).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
@@ -224,7 +237,17 @@ class ConfigLoaderTest {
                     + " breaker: {probes: 0}} | breaker.probes | positive whole number",
             "breaker unknown key | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
                     + " breaker: {cooldown: 5s}} | breaker.cooldown | not a known key",
-            "not YAML | 'accounts: [' | config | not valid YAML"})
+            "not YAML | 'accounts: [' | config | not valid YAML",
+            "unknown prices key | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
+                    + " routing: {prices: {warmup: [GB]}}} | routing.prices.warmup | is not a known key here",
+            "warm-up country | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
+                    + " routing: {prices: {warmUp: [UK]}}} | routing.prices.warmUp[0] | ISO 3166",
+            "prices product | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
+                    + " routing: {prices: {products: [fax]}}} | routing.prices.products[0] | must be one of sms",
+            "load timeout | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
+                    + " routing: {prices: {loadTimeout: soon}}} | routing.prices.loadTimeout | must be a duration",
+            "zero load timeout | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
+                    + " routing: {prices: {loadTimeout: 0s}}} | routing.prices.loadTimeout | must be positive"})
     void failsFastNamingTheKeyPathAndTheReason(String name, String yaml, String path, String reason) {
         assertThatThrownBy(() -> loader.parse(yaml, dir))
                 .isInstanceOfSatisfying(SwitchboardException.class,

@@ -75,7 +75,7 @@ final class JsonViews {
                         .with("quote", row.quote(), JsonViews::quote)
                         .with("comparableTotal", row.comparableTotal(), JsonViews::money)
                         .with("excluded", row.exclusion(), e -> Json.obj().with("reason", e.reason())
-                                .with("detail", e.detail()))));
+                                .with("detail", e.detail()).with("failure", e.failure(), JsonViews::failure))));
     }
 
     static Json.Obj comparison(BatchComparison c) {

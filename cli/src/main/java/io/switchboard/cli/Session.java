@@ -19,7 +19,9 @@ import io.switchboard.domain.pricing.Product;
 
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -161,9 +163,38 @@ final class Session implements AutoCloseable {
             return;
         }
         List<Failure> failures = switchboard.costs().warmUp(countries, List.of(products));
+        Map<AccountId, Failure> byAccount = new LinkedHashMap<>();
         for (Failure failure : failures) {
             output.detail("prices not loaded: " + failure);
+            failure.account().ifPresent(account -> byAccount.putIfAbsent(account, failure));
         }
+        byAccount.forEach((account, failure) -> {
+            String line = pricingProblem(account, failure);
+            if (line != null) {
+                output.note(line);
+            }
+        });
+    }
+
+    /**
+     * One line for an account whose pricing API failed for a reason that concerns the whole account (refused
+     * credentials, unreachable, out of funds, rate limited): the account is left out wherever it has no price, which
+     * the user must not have to find with -v. Null for a country the vendor does not price (that shows in the rows).
+     */
+    static String pricingProblem(AccountId account, Failure failure) {
+        String status = failure.httpStatus().isPresent() ? ", HTTP " + failure.httpStatus().getAsInt() : "";
+        String what = switch (failure.kind()) {
+            case AUTHENTICATION -> "the vendor refused its credentials";
+            case UNAVAILABLE -> "its pricing API cannot be reached";
+            case INSUFFICIENT_FUNDS -> "the vendor says its balance is exhausted";
+            case RATE_LIMITED -> "its pricing API is rate limiting us";
+            default -> null;
+        };
+        if (what == null) {
+            return null;
+        }
+        return account + ": " + what + " (" + failure.kind() + status + ": " + failure.message()
+                + "); its prices are not loaded, so it is left out where it has no price";
     }
 
     @Override

@@ -120,6 +120,12 @@ final class CliHarness {
             return this;
         }
 
+        /** Points Plivo elsewhere (a closed port), keeping it priced by its (unreachable) pricing API. */
+        ConfigFile plivoBaseUrl(String baseUrl) {
+            plivoBaseUrl = baseUrl;
+            return this;
+        }
+
         /** Telnyx's rate deck as CSV, instead of the emulator's own prices. */
         ConfigFile telnyxDeck(String csv) {
             telnyxDeck = csv;

@@ -103,7 +103,7 @@ class SecretsTest {
         assertThat(everything).as("the echoed requests were reported, masked")
                 .contains("proxy error; the request was", "Authorization: ****");
         assertThat(everything).as("the failures were driven and logged").contains("AUTHENTICATION", "OUTCOME_UNKNOWN",
-                "price warm-up", "UNAVAILABLE", "INVALID_REQUEST");
+                "prices of twilio:wrong not loaded", "UNAVAILABLE", "INVALID_REQUEST");
         for (String secret : forbidden()) {
             assertThat(everything).as("a secret leaked").doesNotContain(secret);
         }
