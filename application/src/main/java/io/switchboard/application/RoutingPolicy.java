@@ -34,8 +34,10 @@ import java.util.Set;
  * @param currency the currency prices are compared in
  * @param converter the exchange-rate source for accounts priced in another currency, if the caller has one
  * @param guarantee at most once (default) or at least once
- * @param maxAttempts vendor calls at most per request
- * @param deadline the whole chain, waits included, ends within this time
+ * @param maxAttempts vendor calls at most per failover chain; a request that waits for accounts out for a while
+ *        (see {@link Router}) starts a new chain after the wait
+ * @param deadline everything a request does ends within this time: its chains, the waits between them, and each
+ *        vendor call, whose timeouts are cut to what is left
  * @param callMinutes minutes a call is quoted for when planning
  */
 public record RoutingPolicy(

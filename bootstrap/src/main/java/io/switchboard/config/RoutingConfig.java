@@ -21,7 +21,7 @@ import java.util.Set;
  * @param maxPrice the most one message may cost
  * @param pinned send only through this account
  * @param guarantee at-most-once (default) or at-least-once
- * @param maxAttempts the longest failover chain
+ * @param maxAttempts the longest failover chain, in vendor calls
  * @param deadline the overall time budget of one send, failovers included
  * @param prices what vendor prices are loaded before routing, and how long a send waits for them
  */

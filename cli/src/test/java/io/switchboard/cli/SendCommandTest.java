@@ -126,16 +126,31 @@ class SendCommandTest {
     @SuppressWarnings("unchecked")
     void exitsThreeWhenNoAccountTakesTheMessage() {
         EmbeddedSandbox sandbox = EmbeddedSandbox.start();
-        sandbox.twilio().failNextSend(503, 20500);
+        sandbox.twilio().failNextSend(401, 20003);
 
-        CliHarness.Run run = CliHarness.run(CliHarness.on(sandbox), "--json", "send", "--to", UK, "--text", "down",
+        CliHarness.Run run = CliHarness.run(CliHarness.on(sandbox), "--json", "send", "--to", UK, "--text", "refused",
                 "--account", "twilio");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.NOT_SENT);
         assertThat(run.json()).containsEntry("status", "not_sent");
-        assertThat((Map<String, Object>) run.json().get("failure")).containsEntry("kind", "UNAVAILABLE");
-        assertThat(run.err()).contains("not sent: UNAVAILABLE on twilio:default (HTTP 503)");
+        assertThat((Map<String, Object>) run.json().get("failure")).containsEntry("kind", "AUTHENTICATION");
+        assertThat(run.err()).contains("not sent: AUTHENTICATION on twilio:default (HTTP 401)");
         assertThat(sandbox.ledger().entries()).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPassingOutageOfTheOnlyAccountIsWaitedOutAndSentOnce() {
+        EmbeddedSandbox sandbox = EmbeddedSandbox.start();
+        sandbox.twilio().failNextSend(503, 20500);
+
+        CliHarness.Run run = CliHarness.run(CliHarness.on(sandbox), "--json", "send", "--to", UK, "--text", "back",
+                "--account", "twilio");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(run.json()).containsEntry("status", "sent");
+        assertThat((List<Object>) run.json().get("attempts")).hasSize(2);
+        assertThat(sandbox.ledger().acceptances(UK, "back")).as("accepted once, after the pause").isEqualTo(1);
     }
 
     @Test

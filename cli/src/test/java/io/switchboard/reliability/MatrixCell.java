@@ -90,9 +90,12 @@ record MatrixCell(Kind fault, AccountId vendor, int position, Operation op, Deli
      * accepted) and routing moves on. At the faulty vendor the fault's kind decides, by the failure table of
      * ARCHITECTURE.md: a kind that fails over under this guarantee hands the request to the next account, which
      * accepts it, or, when the faulty vendor is last, ends the chain there (NOT_SENT with that kind; OUTCOME_UNKNOWN
-     * when the vendor may have it). A kind that does not fail over ends the chain at the faulty vendor: INVALID_REQUEST
-     * is NOT_SENT, an unknown outcome is reported as OUTCOME_UNKNOWN. A 429 on the last account is not retried after
-     * its Retry-After: the three vendor calls of the default policy are spent. The faulty vendor holds the request
+     * when the vendor may have it). When the faulty vendor is last and its kind fails over, the pass ends with no
+     * one left, but the two accounts before it failed only for a while: the router waits for the earliest to come
+     * back (the retry pause) and plans again, and the first account, whose 503 was one-shot, accepts it; not after an
+     * unknown outcome (at-least-once), which ends the request OUTCOME_UNKNOWN at once. A kind that
+     * does not fail over ends the chain at the faulty vendor without a wait: INVALID_REQUEST is NOT_SENT, an unknown
+     * outcome is reported as OUTCOME_UNKNOWN. The faulty vendor holds the request
      * whenever its handler ran before the fault (reset mid-response, hang, malformed JSON, drip).
      */
     Expected expected() {
@@ -111,6 +114,16 @@ record MatrixCell(Kind fault, AccountId vendor, int position, Operation op, Deli
             accepted.merge(next, 1, Integer::sum);
             return new Expected(Outcome.SENT, next, fault.failure, true, steps, accepted);
         }
+        if (failsOver && !unknown) {
+            // No one is left in this pass, but the accounts before the faulty one failed only for a while (a 503 is
+            // temporary): the router waits for the earliest to come back and plans again. Their 503s were one-shot,
+            // so the first account of the order takes it on the second pass. After an unknown outcome (at-least-once
+            // lets it fail over) the router does not wait: the request may already be with the vendor.
+            AccountId first = order().get(0);
+            steps.add(new Step(first, AttemptOutcome.ACCEPTED));
+            accepted.merge(first, 1, Integer::sum);
+            return new Expected(Outcome.SENT, first, fault.failure, true, steps, accepted);
+        }
         return new Expected(unknown ? Outcome.OUTCOME_UNKNOWN : Outcome.NOT_SENT, vendor, fault.failure, failsOver,
                 steps, accepted);
     }
@@ -119,8 +132,9 @@ record MatrixCell(Kind fault, AccountId vendor, int position, Operation op, Deli
     public String toString() {
         Expected e = expected();
         String result = switch (e.outcome()) {
-            case SENT -> "fails over, sent by " + e.account().vendor().name();
-            case NOT_SENT -> (e.failsOver() ? "no one left" : "no failover") + ", not sent: " + e.failure();
+            case SENT -> (position == 2 ? "no one left, waits, sent by " : "fails over, sent by ")
+                    + e.account().vendor().name();
+            case NOT_SENT -> "no failover, not sent: " + e.failure();
             case OUTCOME_UNKNOWN -> (e.failsOver() ? "no one left" : "no failover") + ", outcome unknown at "
                     + e.account().vendor().name();
         };

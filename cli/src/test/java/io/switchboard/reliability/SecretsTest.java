@@ -100,6 +100,8 @@ class SecretsTest {
         }
         String everything = seen + "\n" + output.text();
 
+        assertThat(everything).as("credentials that cannot go in a header are refused by name")
+                .contains("'apiKey' must be printable ASCII without spaces", "'authToken' must be printable ASCII");
         assertThat(everything).as("the echoed requests were reported, masked")
                 .contains("proxy error; the request was", "Authorization: ****");
         assertThat(everything).as("the failures were driven and logged").contains("AUTHENTICATION", "OUTCOME_UNKNOWN",
@@ -193,6 +195,11 @@ class SecretsTest {
         run(seen, () -> sb.twilio("wrong").api().account(TwilioEmulator.ACCOUNT_SID));
         run(seen, () -> sb.plivo("wrong").api().accounts().get());
         run(seen, () -> sb.telnyx("wrong").api().balance());
+        // A key that cannot travel in a header is refused when the account is built, not at the first send.
+        run(seen, () -> TelnyxConfig.builder().account(TELNYX_BAD).apiKey(TELNYX_WRONG + "\nX-Injected: 1")
+                .baseUrl(sandbox.telnyx().apiBaseUrl()).build());
+        run(seen, () -> PlivoConfig.builder().accountName("wrong").authId(PlivoEmulator.AUTH_ID)
+                .authToken(PLIVO_WRONG + " ").baseUrl(sandbox.plivo().apiBaseUrl()).build());
         run(seen, () -> Switchboard.builder().twilio(TwilioConfig.builder().accountSid("not-a-sid")
                 .authToken(TWILIO_WRONG).build()));
         run(seen, () -> new ConfigLoader(Map.of("TOKEN", TWILIO_WRONG)::get).parse("""
