@@ -9,6 +9,7 @@ import io.switchboard.config.ConfigLoader;
 import io.switchboard.config.SenderPoolConfig;
 import io.switchboard.config.SwitchboardConfig;
 import io.switchboard.domain.AccountId;
+import io.switchboard.domain.ErrorText;
 import io.switchboard.domain.Failure;
 import io.switchboard.domain.PhoneNumber;
 import io.switchboard.domain.Sender;
@@ -92,8 +93,8 @@ final class Session implements AutoCloseable {
     }
 
     private static CliException configurationError(Path file, SwitchboardException e) {
-        return new CliException(ExitCodes.CONFIGURATION, "configuration error in " + file + ": "
-                + e.failure().message(), e);
+        return new CliException(ExitCodes.CONFIGURATION, "configuration error in "
+                + ErrorText.oneLine(file.toString()) + ": " + e.failure().message(), e);
     }
 
     Switchboard switchboard() {

@@ -68,11 +68,22 @@ class ConfigurationTest {
     }
 
     @Test
+    void anEndlessFileIsRefusedAtItsLimitInOneLine() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")), "a system with /dev/zero");
+
+        CliHarness.Run result = run(Map.of(), "--config", "/dev/zero", "account");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.CONFIGURATION);
+        assertThat(result.err()).isEqualTo("switchboard account: configuration error in /dev/zero: 'config' is larger "
+                + "than the limit of 1 MiB (1048576 bytes): not a configuration file" + System.lineSeparator());
+    }
+
+    @Test
     void aMissingFileIsAConfigurationError() {
         CliHarness.Run result = run(Map.of(), "--config", dir.resolve("none.yaml").toString(), "account");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.CONFIGURATION);
-        assertThat(result.err()).contains("'config' cannot be read from");
+        assertThat(result.err()).contains("'config' not found: '" + dir.resolve("none.yaml") + "'");
     }
 
     @Test
