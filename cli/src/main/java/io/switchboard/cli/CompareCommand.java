@@ -30,7 +30,7 @@ final class CompareCommand extends CliCommand {
     String file;
 
     @Option(names = "--progress", negatable = true, description = "Progress bar on stderr; by default shown for "
-            + "files over 64 KiB.")
+            + "files over 64 KiB when the program runs in a terminal.")
     Boolean progress;
 
     @Override
@@ -39,7 +39,8 @@ final class CompareCommand extends CliCommand {
         Path path = stdin ? null : Path.of(file);
         long size = stdin ? 0 : size(path);
         try (Session session = session()) {
-            boolean show = progress != null ? progress : size > PROGRESS_THRESHOLD_BYTES;
+            boolean show = progress != null ? progress
+                    : root().environment().terminal() && size > PROGRESS_THRESHOLD_BYTES;
             ProgressBar bar = new ProgressBar(output().err(), "comparing", size);
             BatchComparison comparison;
             try (CsvItems items = new CsvItems(stdin ? "standard input" : file, open(path))) {
@@ -47,7 +48,12 @@ final class CompareCommand extends CliCommand {
                 if (show) {
                     items.onProgress(bytes -> bar.update(bytes, items.rows()));
                 }
-                comparison = session.switchboard().costs().compare(items);
+                try {
+                    comparison = session.switchboard().costs().compare(items);
+                } catch (RuntimeException e) {
+                    bar.endLine(); // the error line that follows starts on a line of its own
+                    throw e;
+                }
                 if (show) {
                     bar.finish(items.rows());
                 }
