@@ -1,5 +1,6 @@
 package io.switchboard.cli;
 
+import io.switchboard.domain.ErrorText;
 import io.switchboard.domain.FailureKind;
 import io.switchboard.domain.SwitchboardException;
 import picocli.CommandLine;
@@ -108,6 +109,8 @@ public final class SwitchboardCli implements Callable<Integer> {
         commandLine.setErr(e);
         root.output = new Output(o, e, () -> root.json, () -> root.verbose);
         Converters.register(commandLine);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true); // --channel whatsapp
+        commandLine.setExpandAtFiles(false); // an argument starting with '@' is a value, never a file to read
         commandLine.setParameterExceptionHandler(root::usageError);
         commandLine.setExecutionExceptionHandler(root::failure);
         return commandLine;
@@ -138,7 +141,7 @@ public final class SwitchboardCli implements Callable<Integer> {
 
     private int usageError(ParameterException e, String[] args) {
         String name = e.getCommandLine().getCommandSpec().qualifiedName();
-        output.err().println(name + ": " + e.getMessage() + " (see '" + name + " --help')");
+        output.err().println(name + ": " + ErrorText.oneLine(e.getMessage()) + " (see '" + name + " --help')");
         output.err().flush();
         return ExitCodes.USAGE;
     }
@@ -160,6 +163,7 @@ public final class SwitchboardCli implements Callable<Integer> {
             code = ExitCodes.FAILURE;
             message = "unexpected " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
+        message = ErrorText.oneLine(message); // whatever the cause quoted, the error stays one line
         if (json) {
             Json.Obj error = Json.obj().with("exitCode", code).with("message", message);
             failure.ifPresent(f -> error.with("failure", JsonViews.failure(f.failure())));

@@ -55,6 +55,19 @@ class ConfigurationTest {
     }
 
     @Test
+    void aBadAccountSidNamesItsKeyPath() throws IOException {
+        Path file = write("accounts:\n  - id: telnyx\n    credentials: {apiKeyEnv: KEY}\n  - id: twilio:work\n"
+                + "    credentials: {accountSid: \"AC12\\e[31m\", authTokenEnv: KEY}\n");
+
+        CliHarness.Run result = run(Map.of("KEY", "some-key-value"), "--config", file.toString(), "account");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.CONFIGURATION);
+        assertThat(result.err().lines()).singleElement().satisfies(line -> assertThat(line)
+                .contains("'accounts[1].credentials.accountSid' must be 'AC' followed by 32 hex digits, got "
+                        + "'AC12\\e[31m'"));
+    }
+
+    @Test
     void anInvalidAccountSettingFoundWhileBuildingIsAConfigurationErrorToo() throws IOException {
         Path file = write("accounts:\n  - id: telnyx\n    credentials: {apiKeyEnv: KEY}\n"
                 + "rateDecks:\n  - {account: telnyx, file: deck.csv}\n");
