@@ -141,9 +141,17 @@ public final class SwitchboardCli implements Callable<Integer> {
 
     private int usageError(ParameterException e, String[] args) {
         String name = e.getCommandLine().getCommandSpec().qualifiedName();
-        output.err().println(name + ": " + ErrorText.oneLine(e.getMessage()) + " (see '" + name + " --help')");
+        output.err().println(name + ": " + picocliMessage(e.getMessage()) + " (see '" + name + " --help')");
         output.err().flush();
         return ExitCodes.USAGE;
+    }
+
+    /**
+     * Picocli's own messages quote the arguments they could not match whole ({@code Unmatched argument at index 1:
+     * '...'}): each quoted value is cut as {@link ErrorText#quote} cuts, and the line escaped.
+     */
+    static String picocliMessage(String message) {
+        return message == null ? "" : ErrorText.requote(message);
     }
 
     private int failure(Exception e, CommandLine commandLine, ParseResult parsed) {

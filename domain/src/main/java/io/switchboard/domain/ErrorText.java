@@ -45,6 +45,25 @@ public final class ErrorText {
         return text == null ? "null" : escape(text);
     }
 
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'([^']*)'");
+
+    /**
+     * A message built by code that quotes values raw ({@code got 'x'}, as parsers and frameworks do): each quoted
+     * value is quoted again as {@link #quote(CharSequence)} does (escaped, cut), and the whole made one line.
+     */
+    public static String requote(CharSequence message) {
+        if (message == null) {
+            return "null";
+        }
+        java.util.regex.Matcher quoted = QUOTED.matcher(message);
+        StringBuilder out = new StringBuilder();
+        while (quoted.find()) {
+            quoted.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(quote(quoted.group(1))));
+        }
+        quoted.appendTail(out);
+        return oneLine(out);
+    }
+
     private static String escape(CharSequence text) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
