@@ -65,4 +65,14 @@ class ErrorTextTest {
         assertThat(sender.getMessage()).contains("'\\n' at 2 in 'AB\\nCD'").doesNotContain("\n");
         assertThat(vendor.getMessage()).contains("'x\\u0007y'");
     }
+
+    @Test
+    void requoteEscapesAndCutsTheValuesARawMessageQuotes() {
+        String raw = "Unmatched arguments: '" + "9".repeat(100) + "', 'a\u001b[2Jb' and a lone ' quote\n";
+
+        assertThat(ErrorText.requote(raw)).isEqualTo("Unmatched arguments: '" + "9".repeat(64)
+                + "'...(100 chars), 'a\\e[2Jb' and a lone ' quote\\n");
+        assertThat(ErrorText.requote(ErrorText.quote("x".repeat(100)))).as("idempotent")
+                .isEqualTo(ErrorText.quote("x".repeat(100)));
+    }
 }
