@@ -146,8 +146,10 @@ final class CsvItems implements Iterable<BatchComparison.Item>, Closeable {
         for (String cell : cells) {
             names.add(cell.trim().toLowerCase(Locale.ROOT));
         }
-        if (!names.contains("to")) {
-            return false;
+        String first = names.get(0);
+        boolean looksLikeANumber = first.startsWith("+") || (!first.isEmpty() && Character.isDigit(first.charAt(0)));
+        if (!names.contains("to") || looksLikeANumber) {
+            return false; // a row whose text happens to be "to" is still a row
         }
         if (names.equals(List.of("to", "text"))) {
             return true;

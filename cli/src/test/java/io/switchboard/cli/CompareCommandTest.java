@@ -131,6 +131,15 @@ class CompareCommandTest {
     }
 
     @Test
+    void aFirstRowWhoseTextIsToIsARowNotAHeader() {
+        CliHarness.Run run = CliHarness.run(CliHarness.environment(Map.of(), EmbeddedSandbox::start,
+                "+447700900001,to\n+12025550199,text\n"), "compare", "--json", "-");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.json()).containsEntry("messages", 2.0);
+    }
+
+    @Test
     void aHeaderWithoutTextOrARowWithTooManyCellsIsAUsageError() {
         CliHarness.Run noText = CliHarness.run(CliHarness.environment(Map.of(), EmbeddedSandbox::start,
                 "to,body\n+447700900001,hi\n"), "compare", "-");
