@@ -2,6 +2,7 @@ package io.switchboard.cli;
 
 import io.switchboard.application.BatchComparison;
 import io.switchboard.domain.AccountId;
+import io.switchboard.domain.ErrorText;
 import io.switchboard.domain.pricing.Product;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -74,9 +75,9 @@ final class CompareCommand extends CliCommand {
         try {
             return Files.newInputStream(path);
         } catch (NoSuchFileException e) {
-            throw CliException.usage("'FILE' " + file + " does not exist");
+            throw CliException.usage("'FILE' " + ErrorText.quote(file) + " does not exist");
         } catch (IOException e) {
-            throw CliException.usage("'FILE' " + file + " cannot be read: " + e.getMessage());
+            throw CliException.usage("'FILE' " + ErrorText.quote(file) + " cannot be read: " + reason(e));
         }
     }
 
@@ -84,10 +85,18 @@ final class CompareCommand extends CliCommand {
         try {
             return Files.size(path);
         } catch (NoSuchFileException e) {
-            throw CliException.usage("'FILE' " + file + " does not exist");
+            throw CliException.usage("'FILE' " + ErrorText.quote(file) + " does not exist");
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw CliException.usage("'FILE' " + ErrorText.quote(file) + " cannot be read: " + reason(e));
         }
+    }
+
+    /** Why a file could not be read, without the path that the message of a FileSystemException repeats. */
+    private static String reason(IOException e) {
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return ErrorText.oneLine(fs.getReason());
+        }
+        return e.getClass().getSimpleName();
     }
 
     private void print(BatchComparison c) {

@@ -92,9 +92,14 @@ final class Session implements AutoCloseable {
         }
     }
 
+    /** A path as typed, on one line; a path too long to be one is quoted cut with its length. */
+    private static String shown(String path) {
+        return path.length() <= 200 ? ErrorText.oneLine(path) : ErrorText.quote(path);
+    }
+
     private static CliException configurationError(Path file, SwitchboardException e) {
         return new CliException(ExitCodes.CONFIGURATION, "configuration error in "
-                + ErrorText.oneLine(file.toString()) + ": " + e.failure().message(), e);
+                + shown(file.toString()) + ": " + e.failure().message(), e);
     }
 
     Switchboard switchboard() {

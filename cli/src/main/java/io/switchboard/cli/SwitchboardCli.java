@@ -166,7 +166,10 @@ public final class SwitchboardCli implements Callable<Integer> {
             message = failure.get().failure().toString();
         } else if (e instanceof UncheckedIOException || e instanceof IOException) {
             code = ExitCodes.FAILURE;
-            message = "input/output error: " + (e.getCause() != null ? e.getCause() : e).getMessage();
+            Throwable io = e.getCause() != null ? e.getCause() : e;
+            message = "input/output error: " + (io instanceof java.nio.file.FileSystemException fs
+                    ? ErrorText.quote(fs.getFile()) + (fs.getReason() == null ? "" : ": " + fs.getReason())
+                    : io.getMessage());
         } else {
             code = ExitCodes.FAILURE;
             message = "unexpected " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());

@@ -193,6 +193,17 @@ class CompareCommandTest {
     }
 
     @Test
+    void aFileNameTooLongIsAUsageErrorQuotingItCut() {
+        CliHarness.Run run = CliHarness.run(CliHarness.environment(Map.of(), EmbeddedSandbox::start, ""), "compare",
+                "+" + "7".repeat(5_000));
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err().lines().filter(l -> l.startsWith("switchboard compare:"))).singleElement()
+                .satisfies(l -> assertThat(l).contains("'FILE' '+777").contains("...(5001 chars)")
+                        .hasSizeLessThan(300));
+    }
+
+    @Test
     void aMissingFileIsAUsageError() {
         CliHarness.Run run = CliHarness.run(CliHarness.environment(Map.of(), EmbeddedSandbox::start, ""), "compare",
                 dir.resolve("nope.csv").toString());

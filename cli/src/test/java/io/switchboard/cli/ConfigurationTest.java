@@ -92,6 +92,15 @@ class ConfigurationTest {
     }
 
     @Test
+    void aVeryLongPathIsShownCut() {
+        CliHarness.Run result = run(Map.of(), "--config", "/tmp/" + "x".repeat(20_000), "account");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.CONFIGURATION);
+        assertThat(result.err().lines()).singleElement().satisfies(line -> assertThat(line)
+                .contains("...(20005 chars)").hasSizeLessThan(400));
+    }
+
+    @Test
     void aMissingFileIsAConfigurationError() {
         CliHarness.Run result = run(Map.of(), "--config", dir.resolve("none.yaml").toString(), "account");
 
