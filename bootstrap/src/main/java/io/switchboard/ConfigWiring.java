@@ -12,6 +12,7 @@ import io.switchboard.config.RoutingConfig;
 import io.switchboard.config.SenderPoolConfig;
 import io.switchboard.config.SwitchboardConfig;
 import io.switchboard.domain.AccountId;
+import io.switchboard.domain.Failure;
 import io.switchboard.domain.Sender;
 import io.switchboard.domain.SwitchboardException;
 import io.switchboard.domain.pricing.Product;
@@ -23,8 +24,13 @@ final class ConfigWiring {
     }
 
     static SwitchboardBuilder apply(SwitchboardConfig config, SwitchboardBuilder builder) {
-        for (AccountConfig account : config.accounts()) {
-            addAccount(account, builder);
+        for (int i = 0; i < config.accounts().size(); i++) {
+            AccountConfig account = config.accounts().get(i);
+            try {
+                addAccount(account, builder);
+            } catch (SwitchboardException e) {
+                throw atKeyPath(e, i, account);
+            }
             account.rateLimit().ifPresent(limit ->
                     builder.accountSettings(account.id(), AccountSettings.ofDefaults().withRateLimit(limit)));
         }
@@ -40,6 +46,30 @@ final class ConfigWiring {
         prices.warmUp().ifPresent(countries -> builder.warmUpPrices(countries.toArray(String[]::new)));
         builder.warmUpProducts(prices.products().toArray(Product[]::new)).priceLoadTimeout(prices.loadTimeout());
         return builder.policy(policy(config.routing())).breakers(config.breaker());
+    }
+
+    /**
+     * An adapter's error about one of its settings ({@code 'accountSid' must be ...}) restated at the key path of the
+     * file ({@code 'accounts[0].credentials.accountSid' must be ...}), so that the user knows which line to fix.
+     */
+    private static SwitchboardException atKeyPath(SwitchboardException e, int index, AccountConfig account) {
+        String field = e.failure().field().orElse(null);
+        if (field == null) {
+            return e;
+        }
+        String path;
+        if (account.identifiers().containsKey(field) || account.secrets().containsKey(field)) {
+            path = "accounts[" + index + "].credentials."
+                    + (account.secrets().containsKey(field) ? field + "Env" : field);
+        } else if (field.equals("baseUrl") || field.endsWith("BaseUrl")) {
+            path = "accounts[" + index + "].baseUrl";
+        } else {
+            path = "accounts[" + index + "] (" + field + ")";
+        }
+        String message = e.failure().message();
+        String prefix = "'" + field + "' ";
+        String problem = message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+        return new SwitchboardException(Failure.invalid(path, problem), e);
     }
 
     private static void addAccount(AccountConfig account, SwitchboardBuilder builder) {

@@ -1,6 +1,7 @@
 package io.switchboard.application;
 
 import io.switchboard.domain.Checks;
+import io.switchboard.domain.ErrorText;
 import io.switchboard.domain.Money;
 import io.switchboard.domain.SwitchboardException;
 import io.switchboard.domain.pricing.Product;
@@ -38,18 +39,26 @@ public final class RateDeckCsv {
 
     /** The longest line accepted: real rows are a few dozen characters. */
     public static final int MAX_LINE = 4096;
+    /** The most lines a deck may have, header included: the largest vendor decks have some 100,000 prefixes. */
+    public static final int MAX_LINES = 1_000_000;
 
     private RateDeckCsv() {
     }
 
-    /** Reads {@code file} (UTF-8). */
+    /** Reads {@code file} (UTF-8); every error names the file, and the line when there is one. */
     public static Map<Product, RateDeck> read(Path file, Product defaultProduct, LocalDate asOf) {
         Checks.required(file, "rate deck file");
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(reader, defaultProduct, asOf);
         } catch (IOException e) {
-            throw SwitchboardException.invalid("rate deck file", "cannot be read: " + file + " ("
-                    + e.getClass().getSimpleName() + ")");
+            throw SwitchboardException.invalid("rate deck file", "cannot be read: "
+                    + ErrorText.quote(file.toString()) + " (" + e.getClass().getSimpleName() + ")");
+        } catch (SwitchboardException e) {
+            String field = e.failure().field().map(f -> file + ": " + f).orElse(file.toString());
+            String message = e.failure().message();
+            String prefix = e.failure().field().map(f -> "'" + f + "' ").orElse("");
+            throw SwitchboardException.invalid(ErrorText.oneLine(field), message.startsWith(prefix)
+                    ? message.substring(prefix.length()) : message);
         }
     }
 
@@ -90,6 +99,10 @@ public final class RateDeckCsv {
                 return null;
             }
             number++;
+            if (number > MAX_LINES) {
+                throw SwitchboardException.invalid("line " + number, "is past the most lines a rate deck may have ("
+                        + MAX_LINES + ")");
+            }
             while (c != -1 && c != '\n' && c != '\r') {
                 if (line.length() == MAX_LINE) {
                     throw SwitchboardException.invalid("line " + number, "is longer than " + MAX_LINE
@@ -122,13 +135,14 @@ public final class RateDeckCsv {
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i).trim().toLowerCase(Locale.ROOT);
             if (columns.putIfAbsent(name, i) != null) {
-                throw SwitchboardException.invalid("header (line 1)", "names column '" + name + "' twice");
+                throw SwitchboardException.invalid("header (line 1)", "names column " + ErrorText.quote(name)
+                        + " twice");
             }
         }
         for (String required : List.of("prefix", "rate", "currency")) {
             if (!columns.containsKey(required)) {
-                throw SwitchboardException.invalid("header (line 1)", "has no '" + required + "' column, got '"
-                        + header + "'");
+                throw SwitchboardException.invalid("header (line 1)", "has no '" + required + "' column, got "
+                        + ErrorText.quote(header));
             }
         }
         Map<Product, Map<String, Row>> effective = new EnumMap<>(Product.class);
@@ -192,7 +206,7 @@ public final class RateDeckCsv {
         Product product = CHANNELS.get(value.toLowerCase(Locale.ROOT));
         if (product == null) {
             throw SwitchboardException.invalid("channel (line " + line + ")",
-                    "must be sms, mms, whatsapp or voice, got '" + value + "'");
+                    "must be sms, mms, whatsapp or voice, got " + ErrorText.quote(value));
         }
         return product;
     }
@@ -201,28 +215,23 @@ public final class RateDeckCsv {
         String digits = value.startsWith("+") ? value.substring(1) : value;
         if (digits.isEmpty() || digits.length() > 15 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw SwitchboardException.invalid("prefix (line " + line + ")",
-                    "must be 1 to 15 digits (country code first), got '" + value + "'");
+                    "must be 1 to 15 digits (country code first), got " + ErrorText.quote(value));
         }
         return digits;
     }
 
     private static Rate rate(String amount, String currency, Product product, int line) {
-        BigDecimal value;
-        try {
-            value = new BigDecimal(amount);
-        } catch (NumberFormatException e) {
-            throw SwitchboardException.invalid("rate (line " + line + ")", "must be a decimal number, got '"
-                    + amount + "'");
-        }
+        String field = "rate (line " + line + ")";
+        BigDecimal value = Money.parseAmount(amount, field);
         if (value.signum() < 0) {
-            throw SwitchboardException.invalid("rate (line " + line + ")", "must not be negative, got '" + amount + "'");
+            throw SwitchboardException.invalid(field, "must not be negative, got " + ErrorText.quote(amount));
         }
         Money price;
         try {
             price = Money.of(value, currency);
         } catch (SwitchboardException e) {
-            throw SwitchboardException.invalid("currency (line " + line + ")", "must be an ISO 4217 code, got '"
-                    + currency + "'");
+            throw SwitchboardException.invalid("currency (line " + line + ")", "must be an ISO 4217 code, got "
+                    + ErrorText.quote(currency));
         }
         return new Rate(price, unitOf(product));
     }
@@ -244,7 +253,7 @@ public final class RateDeckCsv {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw SwitchboardException.invalid("effective_from (line " + line + ")",
-                    "must be an ISO date like 2025-01-31, got '" + value + "'");
+                    "must be an ISO date like 2025-01-31, got " + ErrorText.quote(value));
         }
     }
 

@@ -80,4 +80,53 @@ class RateDeckCsvTest {
         assertFails("prefix,rate,currency\n44,0.01,USD\n1,0.01,USD\n44,0.02,USD\n", "prefix (line 4)",
                 "already at line 2");
     }
+
+    @Test
+    void refusesRatesThatAreNotPlainBoundedDecimals() {
+        assertFails("prefix,rate,currency\n1,1e400,USD\n", "rate (line 2)", "plain decimal", "'1e400'");
+        assertFails("prefix,rate,currency\n1,1e999999999,USD\n", "rate (line 2)", "'1e999999999'");
+        assertFails("prefix,rate,currency\n1,\u0660.\u0665,USD\n", "rate (line 2)", "plain decimal");
+        assertFails("prefix,rate,currency\n1,0.0000000000001,USD\n", "rate (line 2)", "at most 12 digits");
+        assertFails("prefix,rate,currency\n1,\"0.01\u001b[31m\",USD\n", "rate (line 2)", "'0.01\\e[31m'");
+    }
+
+    @Test
+    void refusesADeckWithMoreLinesThanTheCap() {
+        java.io.Reader endlessBlankLines = new java.io.Reader() {
+            private boolean header = true;
+
+            @Override
+            public int read(char[] buffer, int offset, int length) {
+                if (header) {
+                    header = false;
+                    String h = "prefix,rate,currency\n";
+                    h.getChars(0, h.length(), buffer, offset);
+                    return h.length();
+                }
+                java.util.Arrays.fill(buffer, offset, offset + length, '\n');
+                return length;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        assertThatThrownBy(() -> RateDeckCsv.read(endlessBlankLines, Product.SMS, TODAY))
+                .isInstanceOf(SwitchboardException.class)
+                .hasMessageContaining("line " + (RateDeckCsv.MAX_LINES + 1))
+                .hasMessageContaining("(" + RateDeckCsv.MAX_LINES + ")");
+    }
+
+    @Test
+    void errorsOfADeckFileNameTheFileAndTheLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve("telnyx.csv");
+        java.nio.file.Files.writeString(file, "prefix,rate,currency\n1,0.01,USD\n44,1e400,USD\n");
+
+        assertThatThrownBy(() -> RateDeckCsv.read(file, Product.SMS, TODAY))
+                .isInstanceOf(SwitchboardException.class)
+                .hasMessageContaining("'" + file + ": rate (line 3)' must be a plain decimal number")
+                .hasMessageNotContaining("\n");
+    }
 }

@@ -3,6 +3,7 @@ package io.switchboard.config;
 import io.switchboard.application.BreakerSettings;
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.DeliveryGuarantee;
+import io.switchboard.domain.ErrorText;
 import io.switchboard.domain.Money;
 import io.switchboard.domain.PhoneNumber;
 import io.switchboard.domain.RateLimit;
@@ -13,9 +14,16 @@ import io.switchboard.domain.pricing.Product;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +64,9 @@ public final class ConfigLoader {
     /** A name as variables are conventionally written; anything else might be a secret and is not echoed. */
     private static final Pattern CONVENTIONAL_ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]{0,63}");
 
+    /** The largest configuration file read: 1 MiB of UTF-8. */
+    public static final int MAX_BYTES = 1 << 20;
+
     private final UnaryOperator<String> environment;
 
     /** A loader that reads secrets from {@code environment} (variable name to value, null when unset). */
@@ -68,25 +79,66 @@ public final class ConfigLoader {
         return new ConfigLoader(System::getenv);
     }
 
+    /** Reads {@code file}: UTF-8, at most {@link #MAX_BYTES} bytes, read without ever holding more. */
     public SwitchboardConfig load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw SwitchboardException.invalid("config", "cannot be read from " + file + ": " + e.getMessage());
-        }
         Path base = file.toAbsolutePath().getParent();
-        return parse(text, base);
+        return parse(read(file), base);
     }
 
-    /** Parses YAML text; relative rate-deck paths resolve against {@code baseDirectory}. */
+    private static String read(Path file) {
+        if (!Files.exists(file)) {
+            throw SwitchboardException.invalid("config", "not found: " + ErrorText.quote(file.toString()));
+        }
+        if (Files.isDirectory(file)) {
+            throw SwitchboardException.invalid("config", "is a directory, not a file: "
+                    + ErrorText.quote(file.toString()));
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw SwitchboardException.invalid("config", "cannot be read from " + ErrorText.quote(file.toString())
+                    + " (" + e.getClass().getSimpleName() + ")");
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw tooLarge();
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw SwitchboardException.invalid("config", "is not UTF-8 text: " + ErrorText.quote(file.toString()));
+        }
+    }
+
+    private static SwitchboardException tooLarge() {
+        return SwitchboardException.invalid("config", "is larger than the limit of 1 MiB (" + MAX_BYTES
+                + " bytes): not a configuration file");
+    }
+
+    /**
+     * Parses YAML text; relative rate-deck paths resolve against {@code baseDirectory}. The text must be plain YAML:
+     * one document of mappings, lists and plain values, no key twice in a mapping, no tags such as {@code !!binary}.
+     */
     public SwitchboardConfig parse(String yaml, Path baseDirectory) {
+        if (yaml != null && yaml.length() > MAX_BYTES) {
+            throw tooLarge();
+        }
         Object document;
         try {
-            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+            LoaderOptions options = new LoaderOptions();
+            options.setCodePointLimit(MAX_BYTES + 1);
+            Yaml parser = new Yaml(new SafeConstructor(options));
+            YamlChecks.check(parser.compose(new StringReader(yaml == null ? "" : yaml)));
+            document = parser.load(yaml == null ? "" : yaml);
+        } catch (MarkedYAMLException e) {
+            throw SwitchboardException.invalid("config", "is not valid YAML" + YamlChecks.where(e.getProblemMark())
+                    + ": " + ErrorText.oneLine(e.getProblem() == null ? "" : e.getProblem()));
         } catch (YAMLException e) {
             String reason = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-            throw SwitchboardException.invalid("config", "is not valid YAML: " + reason);
+            throw SwitchboardException.invalid("config", "is not valid YAML: " + ErrorText.oneLine(reason));
+        } catch (SwitchboardException e) {
+            throw e;
         } catch (RuntimeException e) {
             // SnakeYAML lets some tagged values through unwrapped (!!float x: NumberFormatException, !!map on a
             // scalar: ClassCastException). Their messages may quote the file, so only the type is kept.

@@ -1,5 +1,6 @@
 package io.switchboard.config;
 
+import io.switchboard.domain.ErrorText;
 import io.switchboard.domain.SwitchboardException;
 
 import java.util.ArrayList;
@@ -11,6 +12,9 @@ import java.util.Set;
 
 /** A cursor over parsed YAML that knows its key path, so every error can say where it is. */
 final class Node {
+
+    /** The longest key path shown in an error; real ones are a few dozen characters. */
+    private static final int MAX_PATH = 200;
 
     private final String path;
     private final Object value;
@@ -32,8 +36,14 @@ final class Node {
         return value == null;
     }
 
+    /**
+     * An error at this key path. Keys and values come from the file, so the path is escaped and the values the
+     * reason quotes are escaped and cut ({@link ErrorText#requote}): the message stays one line of bounded length.
+     */
     SwitchboardException error(String reason) {
-        return SwitchboardException.invalid(path.isEmpty() ? "(root)" : path, reason);
+        String shown = path.length() <= MAX_PATH ? path : path.substring(0, MAX_PATH) + "...";
+        return SwitchboardException.invalid(path.isEmpty() ? "(root)" : ErrorText.oneLine(shown),
+                ErrorText.requote(reason));
     }
 
     Node get(String key) {
@@ -120,6 +130,7 @@ final class Node {
     }
 
     private String describe() {
-        return value instanceof Map ? "a mapping" : value instanceof List ? "a list" : "'" + value + "'";
+        return value instanceof Map ? "a mapping" : value instanceof List ? "a list"
+                : ErrorText.quote(String.valueOf(value));
     }
 }

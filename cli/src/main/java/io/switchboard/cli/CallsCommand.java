@@ -27,7 +27,7 @@ final class CallsCommand {
         String from;
 
         @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
-                description = "At most N calls per account (default: ${DEFAULT-VALUE}).")
+                description = "At most N calls in all, across accounts (default: ${DEFAULT-VALUE}).")
         int limit;
 
         @Override
@@ -39,7 +39,7 @@ final class CallsCommand {
                 AcrossAccounts<Call> result = account != null
                         ? Listing.one(page -> calls.list(session.configured(account), query, page), limit)
                         : calls.list(query, limit);
-                return Listing.print(output(), result, "calls", JsonViews::call,
+                return Listing.print(output(), Listing.total(result, limit), "calls", JsonViews::call,
                         new Table("account", "id", "to", "from", "status", "duration", "price", "started"),
                         (table, c) -> table.row(c.account(), c.id(), c.to(), c.from(), c.status(),
                                 c.duration().map(d -> d.toSeconds() + " s").orElse(null), c.price().orElse(null),

@@ -14,9 +14,10 @@ import java.util.function.UnaryOperator;
  * @param variables environment variable name to value, null when unset
  * @param sandbox starts the emulators the program runs against when no configuration file is given
  * @param stdin what {@code compare -} reads
+ * @param terminal whether a person watches the output: progress bars are drawn only then, by default
  */
 public record CliEnvironment(UnaryOperator<String> variables, Supplier<EmbeddedSandbox> sandbox,
-        Supplier<InputStream> stdin) {
+        Supplier<InputStream> stdin, boolean terminal) {
 
     public CliEnvironment {
         Objects.requireNonNull(variables, "variables");
@@ -24,8 +25,22 @@ public record CliEnvironment(UnaryOperator<String> variables, Supplier<EmbeddedS
         Objects.requireNonNull(stdin, "stdin");
     }
 
-    /** The process environment, a freshly started sandbox, {@code System.in}. */
+    /** Not a terminal: what tests and embedding programs use. */
+    public CliEnvironment(UnaryOperator<String> variables, Supplier<EmbeddedSandbox> sandbox,
+            Supplier<InputStream> stdin) {
+        this(variables, sandbox, stdin, false);
+    }
+
+    /**
+     * The process environment, a freshly started sandbox, {@code System.in}; a terminal when the JVM has a console
+     * (neither standard input nor output redirected).
+     */
     public static CliEnvironment system() {
-        return new CliEnvironment(System::getenv, EmbeddedSandbox::start, () -> System.in);
+        return new CliEnvironment(System::getenv, EmbeddedSandbox::start, () -> System.in, System.console() != null);
+    }
+
+    /** The same environment, with or without a terminal. */
+    public CliEnvironment withTerminal(boolean isTerminal) {
+        return new CliEnvironment(variables, sandbox, stdin, isTerminal);
     }
 }

@@ -2,6 +2,7 @@ package io.switchboard.cli;
 
 import io.switchboard.application.BatchComparison;
 import io.switchboard.domain.AccountId;
+import io.switchboard.domain.ErrorText;
 import io.switchboard.domain.pricing.Product;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ final class CompareCommand extends CliCommand {
     String file;
 
     @Option(names = "--progress", negatable = true, description = "Progress bar on stderr; by default shown for "
-            + "files over 64 KiB.")
+            + "files over 64 KiB when the program runs in a terminal.")
     Boolean progress;
 
     @Override
@@ -39,7 +40,8 @@ final class CompareCommand extends CliCommand {
         Path path = stdin ? null : Path.of(file);
         long size = stdin ? 0 : size(path);
         try (Session session = session()) {
-            boolean show = progress != null ? progress : size > PROGRESS_THRESHOLD_BYTES;
+            boolean show = progress != null ? progress
+                    : root().environment().terminal() && size > PROGRESS_THRESHOLD_BYTES;
             ProgressBar bar = new ProgressBar(output().err(), "comparing", size);
             BatchComparison comparison;
             try (CsvItems items = new CsvItems(stdin ? "standard input" : file, open(path))) {
@@ -47,7 +49,12 @@ final class CompareCommand extends CliCommand {
                 if (show) {
                     items.onProgress(bytes -> bar.update(bytes, items.rows()));
                 }
-                comparison = session.switchboard().costs().compare(items);
+                try {
+                    comparison = session.switchboard().costs().compare(items);
+                } catch (RuntimeException e) {
+                    bar.endLine(); // the error line that follows starts on a line of its own
+                    throw e;
+                }
                 if (show) {
                     bar.finish(items.rows());
                 }
@@ -68,9 +75,9 @@ final class CompareCommand extends CliCommand {
         try {
             return Files.newInputStream(path);
         } catch (NoSuchFileException e) {
-            throw CliException.usage("'FILE' " + file + " does not exist");
+            throw CliException.usage("'FILE' " + ErrorText.quote(file) + " does not exist");
         } catch (IOException e) {
-            throw CliException.usage("'FILE' " + file + " cannot be read: " + e.getMessage());
+            throw CliException.usage("'FILE' " + ErrorText.quote(file) + " cannot be read: " + reason(e));
         }
     }
 
@@ -78,10 +85,18 @@ final class CompareCommand extends CliCommand {
         try {
             return Files.size(path);
         } catch (NoSuchFileException e) {
-            throw CliException.usage("'FILE' " + file + " does not exist");
+            throw CliException.usage("'FILE' " + ErrorText.quote(file) + " does not exist");
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw CliException.usage("'FILE' " + ErrorText.quote(file) + " cannot be read: " + reason(e));
         }
+    }
+
+    /** Why a file could not be read, without the path that the message of a FileSystemException repeats. */
+    private static String reason(IOException e) {
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return ErrorText.oneLine(fs.getReason());
+        }
+        return e.getClass().getSimpleName();
     }
 
     private void print(BatchComparison c) {

@@ -1,12 +1,15 @@
 package io.switchboard.cli;
 
 import io.switchboard.domain.AccountId;
+import io.switchboard.domain.ErrorText;
 import io.switchboard.domain.Failure;
 import io.switchboard.domain.PhoneNumber;
 import io.switchboard.domain.SwitchboardException;
 import picocli.CommandLine;
 import picocli.CommandLine.TypeConversionException;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +24,17 @@ final class Converters {
     static void register(CommandLine commandLine) {
         commandLine.registerConverter(PhoneNumber.class, text -> domain(() -> PhoneNumber.parse(text, "number")));
         commandLine.registerConverter(AccountId.class, text -> domain(() -> AccountId.parse(text)));
+        commandLine.registerConverter(LocalDate.class, Converters::date);
+    }
+
+    /** A day as ISO-8601 writes it; the error says the format wanted rather than naming a Java class. */
+    static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw new TypeConversionException("must be a date written YYYY-MM-DD, such as 2025-01-31, got "
+                    + ErrorText.quote(text));
+        }
     }
 
     private static <T> T domain(Supplier<T> parse) {

@@ -1,6 +1,7 @@
 package io.switchboard.cli;
 
 import io.switchboard.application.BatchComparison;
+import io.switchboard.domain.ErrorText;
 import io.switchboard.domain.PhoneNumber;
 import io.switchboard.domain.SwitchboardException;
 
@@ -12,8 +13,13 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -21,10 +27,16 @@ import java.util.function.LongConsumer;
 
 /**
  * The rows of a {@code to,text} CSV file, read lazily one record at a time: the file is never held in memory. A
- * first record {@code to,text} is a header. The text may be quoted ({@code "Hello, ""world"""}), across lines too;
- * unquoted, it is the rest of the line, commas included. A bad row is a usage error naming its line.
+ * first record naming the columns is a header (a UTF-8 byte order mark before it is skipped). With no header, or the
+ * header {@code to,text}, the text may be quoted ({@code "Hello, ""world"""}), across lines too, and unquoted it is
+ * the rest of the line, commas included. A header with other columns, or these in another order, picks {@code to}
+ * and {@code text} by name and reads every record as plain CSV. A record is at most {@value #MAX_RECORD} characters.
+ * A bad row is a usage error naming its line.
  */
 final class CsvItems implements Iterable<BatchComparison.Item>, Closeable {
+
+    /** The longest record read, quoted lines included: a message's text is a few hundred characters at most. */
+    static final int MAX_RECORD = 16 * 1024;
 
     private final String name;
     private final BufferedReader reader;
@@ -33,11 +45,16 @@ final class CsvItems implements Iterable<BatchComparison.Item>, Closeable {
     private Consumer<String> newCountry = country -> { };
     private final Set<String> countries = new HashSet<>();
     private boolean iterated;
+    private boolean headerSeen;
+    /** The columns of a header other than {@code to,text}: records are then split as plain CSV. */
+    private Map<String, Integer> columns;
+    private int headerCells;
     private long line;
     private long rows;
+    private int pushedBack = -1;
 
     CsvItems(String name, InputStream input) {
-        this.name = name;
+        this.name = ErrorText.oneLine(name);
         this.counting = new Counting(input);
         this.reader = new BufferedReader(new InputStreamReader(counting, StandardCharsets.UTF_8));
     }
@@ -91,12 +108,21 @@ final class CsvItems implements Iterable<BatchComparison.Item>, Closeable {
     private BatchComparison.Item read() {
         try {
             String text;
-            while ((text = reader.readLine()) != null) {
+            while ((text = nextLine(MAX_RECORD)) != null) {
                 line++;
-                if (text.isBlank() || (line == 1 && text.replace(" ", "").equalsIgnoreCase("to,text"))) {
+                if (line == 1 && text.startsWith("\uFEFF")) {
+                    text = text.substring(1);
+                }
+                if (text.isBlank()) {
                     continue;
                 }
-                BatchComparison.Item item = parse(text);
+                if (!headerSeen) {
+                    headerSeen = true;
+                    if (header(text)) {
+                        continue;
+                    }
+                }
+                BatchComparison.Item item = columns == null ? parse(text) : parseByName(text);
                 if (countries.add(item.to().regionCode())) {
                     newCountry.accept(item.to().regionCode());
                 }
@@ -110,20 +136,117 @@ final class CsvItems implements Iterable<BatchComparison.Item>, Closeable {
         }
     }
 
+    /** Whether the first record is a header; one other than {@code to,text} sets the columns by name. */
+    private boolean header(String record) throws IOException {
+        List<String> cells = cells(record, line, false);
+        if (cells == null) {
+            return false; // a quote left open: a text across lines, not a header
+        }
+        List<String> names = new ArrayList<>();
+        for (String cell : cells) {
+            names.add(cell.trim().toLowerCase(Locale.ROOT));
+        }
+        String first = names.get(0);
+        boolean looksLikeANumber = first.startsWith("+") || (!first.isEmpty() && Character.isDigit(first.charAt(0)));
+        if (!names.contains("to") || looksLikeANumber) {
+            return false; // a row whose text happens to be "to" is still a row
+        }
+        if (names.equals(List.of("to", "text"))) {
+            return true;
+        }
+        Map<String, Integer> byName = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (byName.putIfAbsent(names.get(i), i) != null) {
+                throw error(line, "the header names column " + ErrorText.quote(names.get(i)) + " twice");
+            }
+        }
+        if (!byName.containsKey("text")) {
+            throw error(line, "the header has a 'to' column but no 'text' column, got " + ErrorText.quote(record));
+        }
+        columns = byName;
+        headerCells = names.size();
+        return true;
+    }
+
+    private BatchComparison.Item parseByName(String record) throws IOException {
+        long start = line;
+        List<String> cells = cells(record, start, true);
+        if (cells.size() > headerCells) {
+            throw error(start, "has " + cells.size() + " cells, the header has " + headerCells);
+        }
+        int toColumn = columns.get("to");
+        int textColumn = columns.get("text");
+        String to = toColumn < cells.size() ? cells.get(toColumn).trim() : "";
+        String text = textColumn < cells.size() ? cells.get(textColumn) : "";
+        return item(to, text, start);
+    }
+
+    /**
+     * Splits a record as CSV: cells in double quotes may hold commas, doubled quotes and line breaks. With
+     * {@code acrossLines} false, a quote still open at the end of the line gives null instead of reading on.
+     */
+    private List<String> cells(String first, long start, boolean acrossLines) throws IOException {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        int length = 0;
+        String chunk = first;
+        while (true) {
+            length += chunk.length();
+            for (int i = 0; i < chunk.length(); i++) {
+                char c = chunk.charAt(i);
+                if (quoted) {
+                    if (c == '"' && i + 1 < chunk.length() && chunk.charAt(i + 1) == '"') {
+                        cell.append('"');
+                        i++;
+                    } else if (c == '"') {
+                        quoted = false;
+                    } else {
+                        cell.append(c);
+                    }
+                } else if (c == '"') {
+                    quoted = true;
+                } else if (c == ',') {
+                    cells.add(cell.toString());
+                    cell.setLength(0);
+                } else {
+                    cell.append(c);
+                }
+            }
+            if (!quoted) {
+                cells.add(cell.toString());
+                return cells;
+            }
+            if (!acrossLines) {
+                return null;
+            }
+            chunk = nextLine(MAX_RECORD - length);
+            if (chunk == null) {
+                throw error(start, "the quoted text is never closed");
+            }
+            line++;
+            cell.append('\n');
+        }
+    }
+
     private BatchComparison.Item parse(String record) throws IOException {
         long start = line;
         int comma = record.indexOf(',');
         if (comma < 0) {
-            throw error(start, "expected 'to,text', got '" + abbreviate(record) + "'");
+            throw error(start, "expected 'to,text', got " + ErrorText.quote(record));
         }
         String to = unquote(record.substring(0, comma).trim());
         String rest = record.substring(comma + 1);
         String text;
         if (rest.stripLeading().startsWith("\"")) {
-            text = quoted(rest.stripLeading().substring(1), start);
+            text = quoted(rest.stripLeading().substring(1), start, record.length());
         } else {
             text = rest;
         }
+        return item(to, text, start);
+    }
+
+    private BatchComparison.Item item(String to, String text, long start) {
         try {
             return new BatchComparison.Item(PhoneNumber.parse(to, "to"), text);
         } catch (SwitchboardException e) {
@@ -132,9 +255,10 @@ final class CsvItems implements Iterable<BatchComparison.Item>, Closeable {
     }
 
     /** Reads a quoted field whose opening quote is consumed, continuing on the next lines until it closes. */
-    private String quoted(String first, long start) throws IOException {
+    private String quoted(String first, long start, int recordLength) throws IOException {
         StringBuilder out = new StringBuilder();
         String chunk = first;
+        int length = recordLength;
         while (true) {
             for (int i = 0; i < chunk.length(); i++) {
                 char c = chunk.charAt(i);
@@ -150,13 +274,41 @@ final class CsvItems implements Iterable<BatchComparison.Item>, Closeable {
                     return out.toString();
                 }
             }
-            chunk = reader.readLine();
+            chunk = nextLine(MAX_RECORD - length);
             if (chunk == null) {
                 throw error(start, "the quoted text is never closed");
             }
+            length += chunk.length();
             line++;
             out.append('\n');
         }
+    }
+
+    /**
+     * The next line without its end ({@code \n}, {@code \r\n} or {@code \r}), or null at the end; a line longer than
+     * {@code room} characters (what is left of a record) is a usage error, found without reading it all.
+     */
+    private String nextLine(int room) throws IOException {
+        int c = pushedBack >= 0 ? pushedBack : reader.read();
+        pushedBack = -1;
+        if (c == -1) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        while (c != -1 && c != '\n' && c != '\r') {
+            if (text.length() >= room) {
+                throw error(line + 1, "the record is longer than " + MAX_RECORD + " characters: not a 'to,text' row");
+            }
+            text.append((char) c);
+            c = reader.read();
+        }
+        if (c == '\r') {
+            int after = reader.read();
+            if (after != '\n') {
+                pushedBack = after;
+            }
+        }
+        return text.toString();
     }
 
     private static String unquote(String field) {
@@ -166,10 +318,6 @@ final class CsvItems implements Iterable<BatchComparison.Item>, Closeable {
 
     private CliException error(long at, String problem) {
         return CliException.usage(name + " line " + at + ": " + problem);
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 
     @Override

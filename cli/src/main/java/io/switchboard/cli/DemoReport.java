@@ -7,7 +7,6 @@ import io.switchboard.domain.AccountId;
 import io.switchboard.domain.Money;
 import io.switchboard.domain.Vendor;
 import io.switchboard.domain.message.MessageRequest;
-import io.switchboard.domain.message.SmsEncoding;
 import io.switchboard.domain.message.SmsText;
 import io.switchboard.sandbox.Ledger;
 import io.switchboard.sandbox.LedgerEntry;
@@ -75,7 +74,7 @@ final class DemoReport {
             MessageRequest request = requests.get(i);
             countries.merge(request.to().regionCode(), 1L, Long::sum);
             SmsText text = request.smsText();
-            encodings.merge((text.encoding() == SmsEncoding.GSM7 ? "GSM-7" : "UCS-2")
+            encodings.merge(text.encoding().label()
                     + (text.segmentCount() > 1 ? " multi-part" : " single"), 1L, Long::sum);
             tally(i + 1, deliveries.get(i), cheapest.get(i), outageBreaker);
         }

@@ -12,6 +12,7 @@ import io.switchboard.domain.account.AccountInfo;
 import io.switchboard.domain.account.UsageRecord;
 import io.switchboard.domain.call.Call;
 import io.switchboard.domain.message.Message;
+import io.switchboard.domain.message.SmsEncoding;
 import io.switchboard.domain.number.NumberLookup;
 import io.switchboard.domain.number.OwnedNumber;
 import io.switchboard.domain.pricing.Quote;
@@ -64,13 +65,13 @@ final class JsonViews {
     static Json.Obj quote(Quote quote) {
         return Json.obj().with("account", quote.account().toString()).with("product", quote.product())
                 .with("rate", money(quote.rate().price()).with("unit", quote.rate().unit()))
-                .with("prefix", quote.prefix()).with("units", quote.units()).with("encoding", quote.encoding())
+                .with("prefix", quote.prefix()).with("units", quote.units()).with("encoding", quote.encoding().map(SmsEncoding::label))
                 .with("total", money(quote.total()));
     }
 
     static Json.Obj costTable(CostTable table) {
         return Json.obj().with("destination", table.destination().e164()).with("country", table.destination().regionCode())
-                .with("product", table.product()).with("encoding", table.encoding()).with("units", table.units())
+                .with("product", table.product()).with("encoding", table.encoding().map(SmsEncoding::label)).with("units", table.units())
                 .with("rows", Json.list(table.rows(), row -> Json.obj().with("account", row.account().toString())
                         .with("quote", row.quote(), JsonViews::quote)
                         .with("comparableTotal", row.comparableTotal(), JsonViews::money)

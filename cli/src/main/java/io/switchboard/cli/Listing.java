@@ -27,6 +27,15 @@ final class Listing {
         }
     }
 
+    /**
+     * The first {@code limit} items in all: {@code --limit} is a total across accounts. Each account was asked for as
+     * many, so the first of the merged, ordered list are the same as if one account held them all.
+     */
+    static <T> AcrossAccounts<T> total(AcrossAccounts<T> result, int limit) {
+        return result.items().size() <= limit ? result
+                : new AcrossAccounts<>(result.items().subList(0, limit), result.failures());
+    }
+
     /** Up to {@code limit} items of one account: a failure there is the command's failure. */
     static <T> AcrossAccounts<T> one(Function<PageRequest, Page<T>> list, int limit) {
         return new AcrossAccounts<>(Pages.collect(list, limit, Math.min(limit, 100)), Map.of());

@@ -27,7 +27,7 @@ final class MessagesCommand {
         String from;
 
         @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
-                description = "At most N messages per account (default: ${DEFAULT-VALUE}).")
+                description = "At most N messages in all, across accounts (default: ${DEFAULT-VALUE}).")
         int limit;
 
         @Override
@@ -39,7 +39,7 @@ final class MessagesCommand {
                 AcrossAccounts<Message> result = account != null
                         ? Listing.one(page -> messages.list(account, query, page), limit)
                         : messages.list(query, limit);
-                return Listing.print(output(), result, "messages", JsonViews::message,
+                return Listing.print(output(), Listing.total(result, limit), "messages", JsonViews::message,
                         new Table("account", "id", "to", "from", "status", "segments", "price", "created"),
                         (table, m) -> table.row(m.account(), m.id(), m.to(), m.from(), m.status(),
                                 m.segments().isPresent() ? m.segments().getAsInt() : null, m.price().orElse(null),

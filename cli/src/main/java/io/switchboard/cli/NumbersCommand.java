@@ -31,7 +31,7 @@ final class NumbersCommand {
         NumberCapability capability;
 
         @Option(names = "--limit", paramLabel = "N", defaultValue = "50",
-                description = "At most N numbers per account (default: ${DEFAULT-VALUE}).")
+                description = "At most N numbers in all, across accounts (default: ${DEFAULT-VALUE}).")
         int limit;
 
         @Override
@@ -43,7 +43,7 @@ final class NumbersCommand {
                 AcrossAccounts<OwnedNumber> result = account != null
                         ? Listing.one(page -> numbers.list(session.configured(account), query, page), limit)
                         : numbers.list(query, limit);
-                return Listing.print(output(), result, "numbers", JsonViews::number,
+                return Listing.print(output(), Listing.total(result, limit), "numbers", JsonViews::number,
                         new Table("account", "id", "number", "country", "capabilities", "status"),
                         (table, n) -> table.row(n.account(), n.id(), n.number(), n.countryIso().orElse(null),
                                 String.join(",", n.capabilities().stream().map(Enum::name).sorted().toList()),

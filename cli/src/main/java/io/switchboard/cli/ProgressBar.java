@@ -47,6 +47,16 @@ final class ProgressBar {
         }
         err.println();
         err.flush();
+        drawn = false;
+    }
+
+    /** Ends the line of a drawn bar, so that what is printed next (an error) does not share it; else nothing. */
+    void endLine() {
+        if (drawn) {
+            err.println();
+            err.flush();
+            drawn = false;
+        }
     }
 
     private void draw(String text) {

@@ -1,7 +1,9 @@
 package io.switchboard.cli;
 
 import io.switchboard.application.CostTable;
+import io.switchboard.domain.ErrorText;
 import io.switchboard.domain.PhoneNumber;
+import io.switchboard.domain.message.SmsEncoding;
 import io.switchboard.domain.message.SmsText;
 import io.switchboard.domain.pricing.Product;
 import io.switchboard.domain.pricing.Quote;
@@ -14,7 +16,8 @@ import java.util.Locale;
 
 /** {@code quote}: what one message (or call) costs on every account, cheapest first. Sends nothing. */
 @Command(name = "quote", description = {"Prices one SMS (or a call with --minutes) on every account: cheapest first, "
-        + "with encoding, segments and rate, then the accounts that cannot serve it and why. Sends nothing."})
+        + "with encoding, segments and rate, then the accounts that cannot serve it and why. Sends nothing.",
+        "Exit 0 when at least one account can serve it, 3 when none can."})
 final class QuoteCommand extends CliCommand {
 
     @Option(names = "--to", required = true, paramLabel = "NUMBER", description = "Destination, E.164.")
@@ -47,7 +50,8 @@ final class QuoteCommand extends CliCommand {
             } else {
                 print(table, call);
             }
-            return ExitCodes.OK;
+            // Nothing could be sent there: a script must see it without parsing the table.
+            return table.cheapest().isEmpty() ? ExitCodes.NOT_SENT : ExitCodes.OK;
         }
     }
 
@@ -59,9 +63,9 @@ final class QuoteCommand extends CliCommand {
         } else {
             SmsText sms = SmsText.of(what.text);
             String why = sms.ucs2Forcers().isEmpty() ? ""
-                    : ", UCS-2 because of " + String.join(" ", sms.ucs2Forcers().stream().limit(5).toList());
+                    : ", UCS-2 because of " + String.join(" ", sms.ucs2Forcers().stream().limit(5).map(ErrorText::oneLine).toList());
             out.line("SMS to " + table.destination().e164() + " (" + table.destination().regionCode() + "), "
-                    + encoding(sms.encoding().name()) + ", " + sms.segmentCount() + " segment"
+                    + sms.encoding().label() + ", " + sms.segmentCount() + " segment"
                     + (sms.segmentCount() == 1 ? "" : "s") + why);
         }
         Table rows = new Table("account", "encoding", call ? "minutes" : "segments", "rate", "total", "note");
@@ -69,7 +73,7 @@ final class QuoteCommand extends CliCommand {
         for (CostTable.Row row : table.rows()) {
             if (row.quote().isPresent()) {
                 Quote q = row.quote().get();
-                rows.row(row.account(), q.encoding().map(e -> encoding(e.name())).orElse("-"), q.units(),
+                rows.row(row.account(), q.encoding().map(SmsEncoding::label).orElse("-"), q.units(),
                         q.rate(), q.total(), first ? "cheapest" : "");
                 first = false;
             } else {
@@ -82,13 +86,5 @@ final class QuoteCommand extends CliCommand {
         if (table.cheapest().isEmpty()) {
             out.note("no account can serve " + table.destination().e164());
         }
-    }
-
-    static String encoding(String name) {
-        return switch (name) {
-            case "GSM7" -> "GSM-7";
-            case "UCS2" -> "UCS-2";
-            default -> name;
-        };
     }
 }

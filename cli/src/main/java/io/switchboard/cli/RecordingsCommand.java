@@ -26,7 +26,7 @@ final class RecordingsCommand {
         String call;
 
         @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
-                description = "At most N recordings per account (default: ${DEFAULT-VALUE}).")
+                description = "At most N recordings in all, across accounts (default: ${DEFAULT-VALUE}).")
         int limit;
 
         @Override
@@ -38,7 +38,7 @@ final class RecordingsCommand {
                 AcrossAccounts<Recording> result = account != null
                         ? Listing.one(page -> recordings.list(session.configured(account), query, page), limit)
                         : recordings.list(query, limit);
-                return Listing.print(output(), result, "recordings", JsonViews::recording,
+                return Listing.print(output(), Listing.total(result, limit), "recordings", JsonViews::recording,
                         new Table("account", "id", "call", "duration", "created", "price"),
                         (table, r) -> table.row(r.account(), r.id(), r.callId().orElse(null),
                                 r.duration().toSeconds() + " s", r.createdAt().orElse(null), r.price().orElse(null)));

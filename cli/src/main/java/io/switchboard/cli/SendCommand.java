@@ -69,19 +69,25 @@ final class SendCommand extends CliCommand {
         }
     }
 
-    /** Prints a delivery and answers its exit code; shared with {@code call}. */
+    /**
+     * Prints a delivery and answers its exit code; shared with {@code call}. A delivery that failed is said once: in
+     * the table view on stdout, or with {@code --json} (stdout holds only the document) on stderr.
+     */
     static int report(Output output, Delivery delivery, String what) {
         if (output.isJson()) {
             output.json(JsonViews.delivery(delivery));
+            if (delivery instanceof Delivery.NotSent notSent) {
+                output.note("not sent: " + notSent.failure());
+            } else if (delivery instanceof Delivery.OutcomeUnknown unknown) {
+                output.note("outcome unknown on " + unknown.account() + ": " + unknown.failure().message());
+            }
         } else {
             output.delivery(delivery, what);
         }
-        if (delivery instanceof Delivery.NotSent notSent) {
-            output.note("not sent: " + notSent.failure());
+        if (delivery instanceof Delivery.NotSent) {
             return ExitCodes.NOT_SENT;
         }
-        if (delivery instanceof Delivery.OutcomeUnknown unknown) {
-            output.note("outcome unknown on " + unknown.account() + ": " + unknown.failure().message());
+        if (delivery instanceof Delivery.OutcomeUnknown) {
             return ExitCodes.OUTCOME_UNKNOWN;
         }
         return ExitCodes.OK;

@@ -9,6 +9,7 @@ import io.switchboard.config.ConfigLoader;
 import io.switchboard.config.SenderPoolConfig;
 import io.switchboard.config.SwitchboardConfig;
 import io.switchboard.domain.AccountId;
+import io.switchboard.domain.ErrorText;
 import io.switchboard.domain.Failure;
 import io.switchboard.domain.PhoneNumber;
 import io.switchboard.domain.Sender;
@@ -93,9 +94,14 @@ final class Session implements AutoCloseable {
         }
     }
 
+    /** A path as typed, on one line; a path too long to be one is quoted cut with its length. */
+    private static String shown(String path) {
+        return path.length() <= 200 ? ErrorText.oneLine(path) : ErrorText.quote(path);
+    }
+
     private static CliException configurationError(Path file, SwitchboardException e) {
-        return new CliException(ExitCodes.CONFIGURATION, "configuration error in " + file + ": "
-                + e.failure().message(), e);
+        return new CliException(ExitCodes.CONFIGURATION, "configuration error in "
+                + shown(file.toString()) + ": " + e.failure().message(), e);
     }
 
     Switchboard switchboard() {

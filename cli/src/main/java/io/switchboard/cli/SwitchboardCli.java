@@ -1,5 +1,6 @@
 package io.switchboard.cli;
 
+import io.switchboard.domain.ErrorText;
 import io.switchboard.domain.FailureKind;
 import io.switchboard.domain.SwitchboardException;
 import picocli.CommandLine;
@@ -108,6 +109,8 @@ public final class SwitchboardCli implements Callable<Integer> {
         commandLine.setErr(e);
         root.output = new Output(o, e, () -> root.json, () -> root.verbose);
         Converters.register(commandLine);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true); // --channel whatsapp
+        commandLine.setExpandAtFiles(false); // an argument starting with '@' is a value, never a file to read
         commandLine.setParameterExceptionHandler(root::usageError);
         commandLine.setExecutionExceptionHandler(root::failure);
         return commandLine;
@@ -138,9 +141,17 @@ public final class SwitchboardCli implements Callable<Integer> {
 
     private int usageError(ParameterException e, String[] args) {
         String name = e.getCommandLine().getCommandSpec().qualifiedName();
-        output.err().println(name + ": " + e.getMessage() + " (see '" + name + " --help')");
+        output.err().println(name + ": " + picocliMessage(e.getMessage()) + " (see '" + name + " --help')");
         output.err().flush();
         return ExitCodes.USAGE;
+    }
+
+    /**
+     * Picocli's own messages quote the arguments they could not match whole ({@code Unmatched argument at index 1:
+     * '...'}): each quoted value is cut as {@link ErrorText#quote} cuts, and the line escaped.
+     */
+    static String picocliMessage(String message) {
+        return message == null ? "" : ErrorText.requote(message);
     }
 
     private int failure(Exception e, CommandLine commandLine, ParseResult parsed) {
@@ -155,11 +166,15 @@ public final class SwitchboardCli implements Callable<Integer> {
             message = failure.get().failure().toString();
         } else if (e instanceof UncheckedIOException || e instanceof IOException) {
             code = ExitCodes.FAILURE;
-            message = "input/output error: " + (e.getCause() != null ? e.getCause() : e).getMessage();
+            Throwable io = e.getCause() != null ? e.getCause() : e;
+            message = "input/output error: " + (io instanceof java.nio.file.FileSystemException fs
+                    ? ErrorText.quote(fs.getFile()) + (fs.getReason() == null ? "" : ": " + fs.getReason())
+                    : io.getMessage());
         } else {
             code = ExitCodes.FAILURE;
             message = "unexpected " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
+        message = ErrorText.oneLine(message); // whatever the cause quoted, the error stays one line
         if (json) {
             Json.Obj error = Json.obj().with("exitCode", code).with("message", message);
             failure.ifPresent(f -> error.with("failure", JsonViews.failure(f.failure())));

@@ -28,7 +28,7 @@ final class UsageCommand extends CliCommand {
     LocalDate end;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "50",
-            description = "At most N records per account (default: ${DEFAULT-VALUE}).")
+            description = "At most N records in all, across accounts (default: ${DEFAULT-VALUE}).")
     int limit;
 
     @Override
@@ -44,7 +44,7 @@ final class UsageCommand extends CliCommand {
             AcrossAccounts<UsageRecord> result = account != null
                     ? Listing.one(page -> usage.records(session.configured(account), query, page), limit)
                     : usage.records(query, limit);
-            return Listing.print(output(), result, "usage records", JsonViews::usage,
+            return Listing.print(output(), Listing.total(result, limit), "usage records", JsonViews::usage,
                     new Table("account", "category", "count", "usage", "price", "from", "to"),
                     (table, u) -> table.row(u.account(), u.category(),
                             u.count().toPlainString() + " " + u.countUnit(),

@@ -66,12 +66,90 @@ class CompareCommandTest {
         Path file = csv(rows);
         assertThat(Files.size(file)).isGreaterThan(CompareCommand.PROGRESS_THRESHOLD_BYTES);
 
-        CliHarness.Run run = CliHarness.run(CliHarness.on(EmbeddedSandbox.start()), "--json", "compare",
-                file.toString());
+        CliHarness.Run run = CliHarness.run(CliHarness.on(EmbeddedSandbox.start()).withTerminal(true), "--json",
+                "compare", file.toString());
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.err()).contains("comparing [").contains("] 100% 3000 rows").contains("\r");
         assertThat(run.json()).containsEntry("messages", 3000.0);
+
+        CliHarness.Run piped = CliHarness.run(CliHarness.on(EmbeddedSandbox.start()), "--json", "compare",
+                file.toString());
+        assertThat(piped.err()).as("no terminal, no progress bar").doesNotContain("comparing", "\r");
+        assertThat(piped.json()).containsEntry("messages", 3000.0);
+    }
+
+    @Test
+    void anErrorAfterAProgressBarStartsOnALineOfItsOwn() throws IOException {
+        String rows = IntStream.range(0, 3000).mapToObj(i -> "+4477009" + String.format("%05d", i)
+                + ",Message number " + i + " of a long batch").collect(Collectors.joining("\n", "to,text\n", "\n"));
+        Path file = csv(rows + "4155552671,no plus\n");
+
+        CliHarness.Run run = CliHarness.run(CliHarness.on(EmbeddedSandbox.start()), "compare", "--progress",
+                file.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err().lines().filter(l -> l.contains("switchboard compare:"))).singleElement()
+                .satisfies(l -> assertThat(l).startsWith("switchboard compare: ").contains("line 3002"));
+    }
+
+    @Test
+    void anEndlessLineIsRefusedAtTheRecordLimitInOneLine() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")), "a system with /dev/zero");
+
+        CliHarness.Run run = CliHarness.run(CliHarness.on(EmbeddedSandbox.start()), "compare", "/dev/zero");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err().lines().filter(l -> !l.startsWith("switchboard: no --config"))).singleElement()
+                .isEqualTo("switchboard compare: /dev/zero line 1: the record is longer than 16384 characters: not a "
+                        + "'to,text' row");
+    }
+
+    @Test
+    void aQuotedTextThatNeverClosesIsCutAtTheRecordLimit() {
+        String input = "+447700900001,\"" + "a line of text\n".repeat(5000);
+
+        CliHarness.Run run = CliHarness.run(CliHarness.environment(Map.of(), EmbeddedSandbox::start, input),
+                "compare", "-");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err().lines().filter(l -> !l.startsWith("switchboard: no --config"))).singleElement()
+                .satisfies(l -> assertThat(l).startsWith("switchboard compare: standard input line ")
+                        .endsWith(": the record is longer than 16384 characters: not a 'to,text' row"));
+    }
+
+    @Test
+    void readsColumnsByNameAfterAByteOrderMark() {
+        String input = "\uFEFFid,Text,country,TO\n1,\"Hi, there\",GB,+447700900001\n2,hello,US,+12025550199\n"
+                + "3,,US,+12025550199\n";
+
+        CliHarness.Run run = CliHarness.run(CliHarness.environment(Map.of(), EmbeddedSandbox::start, input),
+                "compare", "--json", "-");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.json()).containsEntry("messages", 3.0);
+    }
+
+    @Test
+    void aFirstRowWhoseTextIsToIsARowNotAHeader() {
+        CliHarness.Run run = CliHarness.run(CliHarness.environment(Map.of(), EmbeddedSandbox::start,
+                "+447700900001,to\n+12025550199,text\n"), "compare", "--json", "-");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.json()).containsEntry("messages", 2.0);
+    }
+
+    @Test
+    void aHeaderWithoutTextOrARowWithTooManyCellsIsAUsageError() {
+        CliHarness.Run noText = CliHarness.run(CliHarness.environment(Map.of(), EmbeddedSandbox::start,
+                "to,body\n+447700900001,hi\n"), "compare", "-");
+        CliHarness.Run tooMany = CliHarness.run(CliHarness.environment(Map.of(), EmbeddedSandbox::start,
+                "text,to\nhi,+447700900001,extra\n"), "compare", "-");
+
+        assertThat(noText.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noText.err()).contains("standard input line 1: the header has a 'to' column but no 'text' column");
+        assertThat(tooMany.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(tooMany.err()).contains("standard input line 2: has 3 cells, the header has 2");
     }
 
     @Test
@@ -112,6 +190,17 @@ class CompareCommandTest {
         assertThat(run.err().lines().filter(l -> l.startsWith("switchboard compare:"))).singleElement()
                 .satisfies(l -> assertThat(l).contains("batch.csv line 4: 'to' must be an E.164 number"));
         assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void aFileNameTooLongIsAUsageErrorQuotingItCut() {
+        CliHarness.Run run = CliHarness.run(CliHarness.environment(Map.of(), EmbeddedSandbox::start, ""), "compare",
+                "+" + "7".repeat(5_000));
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err().lines().filter(l -> l.startsWith("switchboard compare:"))).singleElement()
+                .satisfies(l -> assertThat(l).contains("'FILE' '+777").contains("...(5001 chars)")
+                        .hasSizeLessThan(300));
     }
 
     @Test

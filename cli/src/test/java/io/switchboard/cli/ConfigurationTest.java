@@ -55,6 +55,19 @@ class ConfigurationTest {
     }
 
     @Test
+    void aBadAccountSidNamesItsKeyPath() throws IOException {
+        Path file = write("accounts:\n  - id: telnyx\n    credentials: {apiKeyEnv: KEY}\n  - id: twilio:work\n"
+                + "    credentials: {accountSid: \"AC12\\e[31m\", authTokenEnv: KEY}\n");
+
+        CliHarness.Run result = run(Map.of("KEY", "some-key-value"), "--config", file.toString(), "account");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.CONFIGURATION);
+        assertThat(result.err().lines()).singleElement().satisfies(line -> assertThat(line)
+                .contains("'accounts[1].credentials.accountSid' must be 'AC' followed by 32 hex digits, got "
+                        + "'AC12\\e[31m'"));
+    }
+
+    @Test
     void anInvalidAccountSettingFoundWhileBuildingIsAConfigurationErrorToo() throws IOException {
         Path file = write("accounts:\n  - id: telnyx\n    credentials: {apiKeyEnv: KEY}\n"
                 + "rateDecks:\n  - {account: telnyx, file: deck.csv}\n");
@@ -68,11 +81,31 @@ class ConfigurationTest {
     }
 
     @Test
+    void anEndlessFileIsRefusedAtItsLimitInOneLine() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")), "a system with /dev/zero");
+
+        CliHarness.Run result = run(Map.of(), "--config", "/dev/zero", "account");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.CONFIGURATION);
+        assertThat(result.err()).isEqualTo("switchboard account: configuration error in /dev/zero: 'config' is larger "
+                + "than the limit of 1 MiB (1048576 bytes): not a configuration file" + System.lineSeparator());
+    }
+
+    @Test
+    void aVeryLongPathIsShownCut() {
+        CliHarness.Run result = run(Map.of(), "--config", "/tmp/" + "x".repeat(20_000), "account");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.CONFIGURATION);
+        assertThat(result.err().lines()).singleElement().satisfies(line -> assertThat(line)
+                .contains("...(20005 chars)").hasSizeLessThan(400));
+    }
+
+    @Test
     void aMissingFileIsAConfigurationError() {
         CliHarness.Run result = run(Map.of(), "--config", dir.resolve("none.yaml").toString(), "account");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.CONFIGURATION);
-        assertThat(result.err()).contains("'config' cannot be read from");
+        assertThat(result.err()).contains("'config' not found: '" + dir.resolve("none.yaml") + "'");
     }
 
     @Test

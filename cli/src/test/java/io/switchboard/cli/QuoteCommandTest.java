@@ -55,11 +55,14 @@ class QuoteCommandTest {
     }
 
     @Test
-    void aDestinationNoAccountPricesListsEveryAccountWithItsReason() {
+    void aDestinationNoAccountPricesListsEveryAccountWithItsReasonAndExitsThree() {
         CliHarness.Run run = CliHarness.run(CliHarness.on(EmbeddedSandbox.start()), "quote", "--to", "+81312345678",
                 "--text", "Japan");
+        CliHarness.Run json = CliHarness.run(CliHarness.on(EmbeddedSandbox.start()), "--json", "quote", "--to",
+                "+81312345678", "--text", "Japan");
 
-        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(json.exitCode()).as(json.toString()).isEqualTo(ExitCodes.NOT_SENT);
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.NOT_SENT);
         assertThat(run.out().lines().filter(l -> l.contains("cannot serve: unpriced"))).hasSize(3);
         assertThat(run.err()).contains("no account can serve +81312345678");
     }
@@ -72,14 +75,14 @@ class QuoteCommandTest {
 
         Map<String, Object> table = run.json();
         assertThat(table).containsEntry("destination", UK).containsEntry("country", "GB")
-                .containsEntry("encoding", "UCS2").containsEntry("units", 1.0);
+                .containsEntry("encoding", "UCS-2").containsEntry("units", 1.0);
         List<Map<String, Object>> rows = (List<Map<String, Object>>) table.get("rows");
         assertThat(rows).extracting(r -> r.get("account"))
                 .containsExactly("plivo:default", "telnyx:default", "twilio:default");
         Map<String, Object> quote = (Map<String, Object>) rows.get(0).get("quote");
         assertThat((Map<String, Object>) quote.get("rate")).containsEntry("amount", "0.038")
                 .containsEntry("unit", "SEGMENT");
-        assertThat(quote).containsEntry("prefix", "44").containsEntry("encoding", "UCS2");
+        assertThat(quote).containsEntry("prefix", "44").containsEntry("encoding", "UCS-2");
     }
 
     @Test

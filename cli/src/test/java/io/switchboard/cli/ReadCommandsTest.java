@@ -70,6 +70,23 @@ class ReadCommandsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theLimitIsATotalAcrossAccounts() {
+        for (String account : List.of("twilio", "plivo", "telnyx", "plivo")) {
+            run("send", "--to", UK, "--text", "limit " + account, "--from", "alerts", "--account", account);
+        }
+
+        List<Map<String, Object>> two = (List<Map<String, Object>>) run("--json", "messages", "list", "--limit", "2")
+                .json().get("items");
+        List<Map<String, Object>> all = (List<Map<String, Object>>) run("--json", "messages", "list").json()
+                .get("items");
+
+        assertThat(all).as("three accounts answered").hasSize(4)
+                .extracting(m -> m.get("account")).contains("twilio:default", "plivo:default", "telnyx:default");
+        assertThat(two).as("--limit 2 in all, not per account").hasSize(2);
+    }
+
+    @Test
     void getShowsOneRecordAsKeyValueLines() {
         String id = (String) run("--json", "send", "--to", UK, "--text", "fields", "--from", "alerts").json().get("id");
 

@@ -45,6 +45,65 @@ class UsageErrorsTest {
     }
 
     @Test
+    void aValueWithTerminalEscapesOrLineBreaksIsEchoedEscapedOnOneLine() {
+        CliHarness.Run escape = run("send", "--to", "\u001b[31m+4477\u001b[0m", "--text", "x");
+        CliHarness.Run newline = run("send", "--to", "+4477009\n00001", "--text", "x");
+        CliHarness.Run unknown = run("send", "--to", "+447700900001", "--text", "x", "--bo\ngus\u0007");
+
+        assertThat(escape.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(escape.err()).hasLineCount(1).doesNotContain("\u001b")
+                .contains("Invalid value for option '--to': must be an E.164 number starting with '+', got "
+                        + "'\\e[31m+4477\\e[0m'");
+        assertThat(newline.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(newline.err()).hasLineCount(1).contains("got '+4477009\\n00001' with '\\n' at 8");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err()).hasLineCount(1).contains("'--bo\\ngus\\u0007'").doesNotContain("\u0007");
+    }
+
+    @Test
+    void aLongValueIsCutWithItsLength() {
+        CliHarness.Run result = run("send", "--to", "+" + "1".repeat(10_000), "--text", "x");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).hasLineCount(1).contains("...(10001 chars)").hasSizeLessThan(400);
+    }
+
+    @Test
+    void aBadDateSaysWhichFormatItWants() {
+        CliHarness.Run result = run("usage", "--start", "31/01/2025");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).hasLineCount(1)
+                .contains("Invalid value for option '--start': must be a date written YYYY-MM-DD, such as "
+                        + "2025-01-31, got '31/01/2025'")
+                .doesNotContain("java.", "LocalDate");
+    }
+
+    @Test
+    void enumValuesAreCaseInsensitive() {
+        CliHarness.Run result = CliHarness.run(CliHarness.on(EmbeddedSandbox.start()), "send", "--to",
+                "+447700900001", "--text", "x", "--channel", "whatsapp");
+        CliHarness.Run bogus = run("send", "--to", "+447700900001", "--text", "x", "--channel", "pigeon");
+
+        assertThat(result.err()).as(result.toString()).doesNotContain("Invalid value for option '--channel'");
+        assertThat(result.exitCode()).as(result.toString()).isNotEqualTo(ExitCodes.USAGE);
+        assertThat(bogus.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bogus.err()).contains("Invalid value for option '--channel'");
+    }
+
+    @Test
+    void anArgumentStartingWithAtIsAValueNotAFileToRead(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("args.txt"), "--bogus-from-file");
+
+        CliHarness.Run result = CliHarness.run(CliHarness.on(EmbeddedSandbox.start()), "--json", "quote", "--to",
+                "+447700900001", "--text", "@" + file);
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.err()).doesNotContain("bogus-from-file");
+    }
+
+    @Test
     void anAccountThatIsNotConfiguredIsNamedWithTheConfiguredOnes() {
         CliHarness.Run result = CliHarness.run(CliHarness.on(EmbeddedSandbox.start()), "send", "--to",
                 "+447700900001", "--text", "x", "--account", "nexmo");

@@ -87,6 +87,40 @@ class ConfigFileProperties {
                     SwitchboardException.class);
             assertThat(((SwitchboardException) thrown).kind()).isEqualTo(FailureKind.INVALID_REQUEST);
             assertThat(thrown.getMessage()).doesNotContain("tw-secret-value", "pl-secret-value", "tx-secret-value");
+            assertOneLine(thrown.getMessage());
+        }
+    }
+
+    private static void assertOneLine(String message) {
+        assertThat(message.chars().filter(c -> c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029))
+                .as("one line without control characters: %s", message).isEmpty();
+        assertThat(message.length()).as("values are quoted cut: %s", message).isLessThan(1_000);
+    }
+
+    /** Files as they reach the loader from disk: any bytes, BOMs, duplicated blocks, tags, oversized. */
+    @Provide
+    Arbitrary<byte[]> files() {
+        Arbitrary<byte[]> text = Arbitraries.oneOf(mutations(), noise(),
+                Arbitraries.of(VALID + VALID, VALID + "routing: {policy: priority}\n", "\uFEFF" + VALID,
+                        VALID.replace("0.05 USD", "1e999999999 USD"), VALID.replace("0.05 USD", "\u0660.\u0665 USD"),
+                        VALID.replace("twilio:work", "\"twilio:\\e[31mwork\\n\""),
+                        VALID.replace("policy: least-cost", "policy: !!binary aGVsbG8="),
+                        VALID.replace("deadline: 10s", "deadline: !!set {a: null}"),
+                        "# " + "x".repeat(1 << 20) + "\n" + VALID))
+                .map(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Arbitraries.oneOf(text, Arbitraries.bytes().array(byte[].class).ofMaxSize(2000));
+    }
+
+    @Property(tries = 300)
+    void filesFromDiskLoadOrFailTypedOnOneLine(@ForAll("files") byte[] bytes) throws IOException {
+        Path file = Files.write(dir.resolve("fuzzed.yaml"), bytes);
+        Throwable thrown = catchThrowable(() -> Switchboard.builder().configuration(loader.load(file)));
+        if (thrown != null) {
+            assertThat(thrown).as("only a SwitchboardException may come out").isExactlyInstanceOf(
+                    SwitchboardException.class);
+            assertThat(((SwitchboardException) thrown).kind()).isEqualTo(FailureKind.INVALID_REQUEST);
+            assertThat(thrown.getMessage()).doesNotContain("tw-secret-value", "pl-secret-value", "tx-secret-value");
+            assertOneLine(thrown.getMessage());
         }
     }
 

@@ -16,7 +16,7 @@ public record AccountId(Vendor vendor, String name) implements Comparable<Accoun
         Checks.notBlank(name, "account name");
         if (!NAME.matcher(name).matches()) {
             throw SwitchboardException.invalid("account name",
-                    "must be letters, digits, '_', '.' or '-' (at most 64), got '" + name + "'");
+                    "must be letters, digits, '_', '.' or '-' (at most 64), got " + ErrorText.quote(name));
         }
     }
 
@@ -33,7 +33,7 @@ public record AccountId(Vendor vendor, String name) implements Comparable<Accoun
             return new AccountId(Vendor.of(trimmed), DEFAULT_NAME);
         }
         if (colon == 0 || colon == trimmed.length() - 1) {
-            throw SwitchboardException.invalid("account", "must look like 'vendor:name', got '" + text + "'");
+            throw SwitchboardException.invalid("account", "must look like 'vendor:name', got " + ErrorText.quote(text));
         }
         return new AccountId(Vendor.of(trimmed.substring(0, colon)), trimmed.substring(colon + 1));
     }

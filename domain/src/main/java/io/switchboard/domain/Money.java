@@ -15,15 +15,47 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         Checks.required(currency, "currency");
     }
 
+    /** The most digits an amount may have before its decimal point, and after it. */
+    public static final int MAX_INTEGER_DIGITS = 12;
+    public static final int MAX_FRACTION_DIGITS = 12;
+
+    /** An amount as {@link #parseAmount(String, String)} reads it, in the given currency. */
     public static Money of(String amount, String currencyCode) {
-        Checks.notBlank(amount, "amount");
-        BigDecimal value;
-        try {
-            value = new BigDecimal(amount.trim());
-        } catch (NumberFormatException e) {
-            throw SwitchboardException.invalid("amount", "must be a decimal number, got '" + amount + "'");
+        return new Money(parseAmount(amount, "amount"), currency(currencyCode));
+    }
+
+    /**
+     * Reads an amount written as a plain decimal: an optional sign, ASCII digits (at most
+     * {@value #MAX_INTEGER_DIGITS}), and optionally a point and more digits (at most {@value #MAX_FRACTION_DIGITS}),
+     * surrounding blanks ignored ({@code "0.0075"}, {@code "-12"}, {@code ".5"}). Exponents
+     * ({@code "1e400"}), other scripts' digits, grouping and currency signs are refused with an INVALID_REQUEST naming
+     * {@code field}: an amount that becomes a billion-digit number on printing must never get in.
+     */
+    public static BigDecimal parseAmount(String text, String field) {
+        Checks.notBlank(text, field);
+        String s = text.strip();
+        int start = s.charAt(0) == '-' || s.charAt(0) == '+' ? 1 : 0;
+        int point = -1;
+        for (int i = start; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '.' && point < 0) {
+                point = i;
+            } else if (c < '0' || c > '9') {
+                throw SwitchboardException.invalid(field, "must be a plain decimal number such as 0.0075 (ASCII "
+                        + "digits, an optional point), got " + ErrorText.quote(text));
+            }
         }
-        return new Money(value, currency(currencyCode));
+        int integerDigits = (point < 0 ? s.length() : point) - start;
+        int fractionDigits = point < 0 ? 0 : s.length() - point - 1;
+        if (integerDigits + fractionDigits == 0) {
+            throw SwitchboardException.invalid(field, "must be a plain decimal number such as 0.0075, got "
+                    + ErrorText.quote(text));
+        }
+        if (integerDigits > MAX_INTEGER_DIGITS || fractionDigits > MAX_FRACTION_DIGITS) {
+            throw SwitchboardException.invalid(field, "must have at most " + MAX_INTEGER_DIGITS + " digits before "
+                    + "the decimal point and " + MAX_FRACTION_DIGITS + " after it, got " + ErrorText.quote(text));
+        }
+        return new BigDecimal(s);
     }
 
     public static Money of(BigDecimal amount, String currencyCode) {
@@ -40,7 +72,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         try {
             return Currency.getInstance(code.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw SwitchboardException.invalid("currency", "must be an ISO 4217 code, got '" + code + "'");
+            throw SwitchboardException.invalid("currency", "must be an ISO 4217 code, got " + ErrorText.quote(code));
         }
     }
 
@@ -119,10 +151,21 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return amount.signum() == 0 ? BigDecimal.ZERO : amount.stripTrailingZeros();
     }
 
-    /** The amount in plain notation without trailing zeros: {@code "0.0075"}, {@code "12"}. */
+    /**
+     * The amount in plain notation without trailing zeros: {@code "0.0075"}, {@code "12"}. An amount too large or too
+     * small to print in a line that way (one a vendor sent as {@code 1E+999999999}) is printed with its exponent.
+     */
     public String plainAmount() {
-        return normalized().toPlainString();
+        BigDecimal n = normalized();
+        long digitsBeforePoint = (long) n.precision() - n.scale();
+        if (digitsBeforePoint > PLAIN_LIMIT || n.scale() > PLAIN_LIMIT) {
+            return n.toString();
+        }
+        return n.toPlainString();
     }
+
+    /** Beyond this many digits on either side of the point an amount is printed with its exponent. */
+    private static final int PLAIN_LIMIT = 40;
 
     @Override
     public String toString() {

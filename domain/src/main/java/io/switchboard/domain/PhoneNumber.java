@@ -37,22 +37,26 @@ public final class PhoneNumber implements Sender, Comparable<PhoneNumber> {
     public static PhoneNumber parse(String e164, String field) {
         Checks.required(e164, field);
         if (e164.isEmpty() || e164.charAt(0) != '+') {
-            throw SwitchboardException.invalid(field, "must be an E.164 number starting with '+', got '" + e164 + "'");
+            throw SwitchboardException.invalid(field, "must be an E.164 number starting with '+', got "
+                    + ErrorText.quote(e164));
         }
         int digits = e164.length() - 1;
         for (int i = 1; i < e164.length(); i++) {
             char c = e164.charAt(i);
             if (c < '0' || c > '9') {
                 throw SwitchboardException.invalid(field,
-                        "must be an E.164 number ('+' then digits only), got '" + e164 + "' with '" + c + "' at " + i);
+                        "must be an E.164 number ('+' then digits only), got " + ErrorText.quote(e164) + " with "
+                        + ErrorText.quote(c) + " at " + i);
             }
         }
         if (digits < 2 || digits > MAX_DIGITS) {
             throw SwitchboardException.invalid(field,
-                    "must have 2 to " + MAX_DIGITS + " digits after '+', got " + digits + " in '" + e164 + "'");
+                    "must have 2 to " + MAX_DIGITS + " digits after '+', got " + digits + " in "
+                    + ErrorText.quote(e164));
         }
         if (e164.charAt(1) == '0') {
-            throw SwitchboardException.invalid(field, "has no country calling code starting with 0, got '" + e164 + "'");
+            throw SwitchboardException.invalid(field, "has no country calling code starting with 0, got "
+                    + ErrorText.quote(e164));
         }
         return fromLibrary(e164, field, e164);
     }
@@ -67,7 +71,8 @@ public final class PhoneNumber implements Sender, Comparable<PhoneNumber> {
         String region = defaultRegion.trim().toUpperCase(Locale.ROOT);
         if (!UTIL.getSupportedRegions().contains(region)) {
             throw SwitchboardException.invalid("default region",
-                    "must be an ISO 3166 alpha-2 region with a numbering plan, got '" + defaultRegion + "'");
+                    "must be an ISO 3166 alpha-2 region with a numbering plan, got "
+                    + ErrorText.quote(defaultRegion));
         }
         return fromLibrary(text, field, region);
     }
@@ -82,12 +87,13 @@ public final class PhoneNumber implements Sender, Comparable<PhoneNumber> {
         try {
             parsed = UTIL.parse(text, regionOrE164.startsWith("+") ? null : regionOrE164);
         } catch (NumberParseException e) {
-            throw SwitchboardException.invalid(field, "is not a phone number (" + reason(e) + "), got '" + text + "'");
+            throw SwitchboardException.invalid(field, "is not a phone number (" + reason(e) + "), got "
+                    + ErrorText.quote(text));
         }
         ValidationResult possible = UTIL.isPossibleNumberWithReason(parsed);
         if (possible != ValidationResult.IS_POSSIBLE && possible != ValidationResult.IS_POSSIBLE_LOCAL_ONLY) {
-            throw SwitchboardException.invalid(field, "is not a possible number (" + reason(possible) + "), got '"
-                    + text + "'");
+            throw SwitchboardException.invalid(field, "is not a possible number (" + reason(possible) + "), got "
+                    + ErrorText.quote(text));
         }
         String e164 = UTIL.format(parsed, PhoneNumberFormat.E164);
         String region = UTIL.getRegionCodeForNumber(parsed);

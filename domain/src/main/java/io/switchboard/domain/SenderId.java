@@ -9,7 +9,8 @@ public record SenderId(String value) implements Sender {
         Checks.required(value, "sender ID");
         if (value.isEmpty() || value.length() > MAX_LENGTH) {
             throw SwitchboardException.invalid("sender ID",
-                    "must be 1 to " + MAX_LENGTH + " characters, got " + value.length() + " in '" + value + "'");
+                    "must be 1 to " + MAX_LENGTH + " characters, got " + value.length() + " in "
+                    + ErrorText.quote(value));
         }
         boolean letter = false;
         for (int i = 0; i < value.length(); i++) {
@@ -17,12 +18,14 @@ public record SenderId(String value) implements Sender {
             boolean isLetter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
             if (!isLetter && !(c >= '0' && c <= '9') && c != ' ') {
                 throw SwitchboardException.invalid("sender ID",
-                        "may hold only letters, digits and spaces, got '" + c + "' at " + i + " in '" + value + "'");
+                        "may hold only letters, digits and spaces, got " + ErrorText.quote(c) + " at " + i + " in "
+                        + ErrorText.quote(value));
             }
             letter |= isLetter;
         }
         if (!letter) {
-            throw SwitchboardException.invalid("sender ID", "must contain at least one letter, got '" + value + "'");
+            throw SwitchboardException.invalid("sender ID", "must contain at least one letter, got "
+                    + ErrorText.quote(value));
         }
     }
 

@@ -11,7 +11,7 @@ public record SenderPool(String name) implements Sender {
         Checks.notBlank(name, "sender pool");
         if (!NAME.matcher(name).matches()) {
             throw SwitchboardException.invalid("sender pool",
-                    "must be letters, digits, '_', '.' or '-' (at most 64), got '" + name + "'");
+                    "must be letters, digits, '_', '.' or '-' (at most 64), got " + ErrorText.quote(name));
         }
     }
 

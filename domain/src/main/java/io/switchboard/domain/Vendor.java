@@ -18,7 +18,8 @@ public record Vendor(String name) {
         Checks.notBlank(name, "vendor");
         if (!NAME.matcher(name).matches()) {
             throw SwitchboardException.invalid("vendor",
-                    "must be lower-case letters, digits and '-', starting with a letter (at most 32), got '" + name + "'");
+                    "must be lower-case letters, digits and '-', starting with a letter (at most 32), got "
+                    + ErrorText.quote(name));
         }
     }
 

@@ -66,4 +66,32 @@ class MoneyTest {
         assertThatThrownBy(() -> Money.of(BigDecimal.ONE, "USD").times(null))
                 .isInstanceOf(SwitchboardException.class);
     }
+
+    @Test
+    void parsesOnlyPlainBoundedDecimals() {
+        assertThat(Money.parseAmount(" 0.0075 ", "rate")).isEqualByComparingTo("0.0075");
+        assertThat(Money.parseAmount("-12", "rate")).isEqualByComparingTo("-12");
+        assertThat(Money.parseAmount("999999999999.999999999999", "rate"))
+                .isEqualByComparingTo("999999999999.999999999999");
+        for (String bad : new String[] {"1e400", "1e999999999", "1E-5", "\u0661\u0662", "\uFF11", "1,000", "0x10",
+                "NaN", "Infinity", "1.2.3", ".", "-", "$1", "1000000000000", "0.0000000000001"}) {
+            assertThatThrownBy(() -> Money.parseAmount(bad, "maxPrice")).as(bad)
+                    .isInstanceOf(SwitchboardException.class)
+                    .hasMessageContaining("'maxPrice' must ")
+                    .hasMessageNotContaining("\n");
+        }
+        assertThatThrownBy(() -> Money.of("1e999999999", "USD"))
+                .hasMessage("INVALID_REQUEST: 'amount' must be a plain decimal number such as 0.0075 (ASCII digits, an optional point),"
+                        + " got '1e999999999'");
+    }
+
+    @Test
+    void printsAnExtremeAmountWithItsExponentInsteadOfABillionDigits() {
+        Money huge = new Money(new BigDecimal("1E+999999999"), java.util.Currency.getInstance("USD"));
+        Money tiny = new Money(new BigDecimal("1E-999999999"), java.util.Currency.getInstance("USD"));
+
+        assertThat(huge.toString()).isEqualTo("1E+999999999 USD");
+        assertThat(tiny.plainAmount()).isEqualTo("1E-999999999");
+        assertThat(Money.of("123456789012.123456789012", "USD").plainAmount()).isEqualTo("123456789012.123456789012");
+    }
 }

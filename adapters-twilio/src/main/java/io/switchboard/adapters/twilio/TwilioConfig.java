@@ -3,6 +3,7 @@ package io.switchboard.adapters.twilio;
 import io.switchboard.adapters.http.HttpTimeouts;
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.Checks;
+import io.switchboard.domain.ErrorText;
 import io.switchboard.domain.SwitchboardException;
 import io.switchboard.domain.Vendor;
 import okhttp3.HttpUrl;
@@ -123,8 +124,8 @@ public final class TwilioConfig {
     private static String sid(String value, Pattern pattern, String field, String prefix) {
         Checks.notBlank(value, field);
         if (!pattern.matcher(value).matches()) {
-            throw SwitchboardException.invalid(field, "must be '" + prefix + "' followed by 32 hex digits, got '"
-                    + value + "'");
+            throw SwitchboardException.invalid(field, "must be '" + prefix + "' followed by 32 hex digits, got "
+                    + ErrorText.quote(value));
         }
         return value;
     }

@@ -45,7 +45,34 @@ class RateDeckCsvProperties {
             assertThat(thrown).as("only a SwitchboardException may come out").isExactlyInstanceOf(
                     SwitchboardException.class);
             assertThat(((SwitchboardException) thrown).kind()).isEqualTo(FailureKind.INVALID_REQUEST);
+            String message = thrown.getMessage();
+            assertThat(message.chars().filter(c -> c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029))
+                    .as("one line without control characters: %s", message).isEmpty();
+            assertThat(message.length()).as("values are quoted cut").isLessThan(1_000);
         }
+    }
+
+    /** A row's rate as a spreadsheet, a vendor's export or a prankster writes it. */
+    @Provide
+    Arbitrary<String> rates() {
+        return Arbitraries.oneOf(
+                Arbitraries.strings().withChars("0123456789.-+eE").ofMaxLength(25),
+                Arbitraries.integers().map(n -> "1e" + n),
+                Arbitraries.of("1e400", "1e999999999", "0.0075", "\u0660.\u0660\u0667", "\uFF10.1", "0,05", "$0.01",
+                        "\"0.01\"", "\"1\n2\"", "\u001b[31m0.1", "9".repeat(13), "0." + "0".repeat(13) + "1"),
+                Arbitraries.strings().all().ofMaxLength(80));
+    }
+
+    @Property(tries = 1000)
+    void hostileRatesGiveADeckOfBoundedPricesOrAOneLineError(@ForAll("rates") String rate) {
+        onlyTyped(() -> {
+            var decks = RateDeckCsv.read(new StringReader("prefix,rate,currency\n44," + rate + ",USD\n"), Product.SMS,
+                    TODAY);
+            decks.values().forEach(deck -> deck.entries().forEach(entry -> {
+                assertThat(entry.rate().price().toString()).hasSizeLessThan(40);
+                assertThat(entry.rate().price().amount().scale()).isLessThanOrEqualTo(12);
+            }));
+        });
     }
 
     private static void readFile(byte[] bytes) {

@@ -1,6 +1,7 @@
 package io.switchboard.domain.call;
 
 import io.switchboard.domain.Checks;
+import io.switchboard.domain.ErrorText;
 import io.switchboard.domain.SwitchboardException;
 
 import java.net.URI;
@@ -15,11 +16,12 @@ public sealed interface CallInstructions {
             String scheme = url.getScheme();
             if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
                     || url.getHost() == null) {
-                throw SwitchboardException.invalid("url", "must be an absolute http(s) URL, got '" + url + "'");
+                throw SwitchboardException.invalid("url", "must be an absolute http(s) URL, got "
+                        + ErrorText.quote(String.valueOf(url)));
             }
             method = method == null ? "POST" : method.trim().toUpperCase(java.util.Locale.ROOT);
             if (!method.equals("GET") && !method.equals("POST")) {
-                throw SwitchboardException.invalid("method", "must be GET or POST, got '" + method + "'");
+                throw SwitchboardException.invalid("method", "must be GET or POST, got " + ErrorText.quote(method));
             }
         }
     }
@@ -36,7 +38,7 @@ public sealed interface CallInstructions {
         try {
             return new Url(URI.create(url.trim()), "POST");
         } catch (IllegalArgumentException e) {
-            throw SwitchboardException.invalid("url", "is not a URL, got '" + url + "'");
+            throw SwitchboardException.invalid("url", "is not a URL, got " + ErrorText.quote(url));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.switchboard.domain.call;
 
 import io.switchboard.domain.Checks;
+import io.switchboard.domain.ErrorText;
 import io.switchboard.domain.PhoneNumber;
 import io.switchboard.domain.Sender;
 import io.switchboard.domain.SenderId;
@@ -37,7 +38,8 @@ public record CallRequest(
         clientReference = clientReference == null ? Optional.empty() : clientReference;
         statusCallback.ifPresent(uri -> {
             if (uri.getScheme() == null || uri.getHost() == null) {
-                throw SwitchboardException.invalid("statusCallback", "must be an absolute http(s) URL, got '" + uri + "'");
+                throw SwitchboardException.invalid("statusCallback", "must be an absolute http(s) URL, got "
+                        + ErrorText.quote(String.valueOf(uri)));
             }
         });
     }

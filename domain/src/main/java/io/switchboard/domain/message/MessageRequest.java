@@ -1,6 +1,7 @@
 package io.switchboard.domain.message;
 
 import io.switchboard.domain.Checks;
+import io.switchboard.domain.ErrorText;
 import io.switchboard.domain.PhoneNumber;
 import io.switchboard.domain.Sender;
 import io.switchboard.domain.SwitchboardException;
@@ -84,7 +85,8 @@ public record MessageRequest(
         String scheme = uri.getScheme();
         if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
                 || uri.getHost() == null) {
-            throw SwitchboardException.invalid(field, "must be an absolute http(s) URL, got '" + uri + "'");
+            throw SwitchboardException.invalid(field, "must be an absolute http(s) URL, got "
+                    + ErrorText.quote(String.valueOf(uri)));
         }
     }
 

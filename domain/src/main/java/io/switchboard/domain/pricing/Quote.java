@@ -50,7 +50,7 @@ public record Quote(
         return new Quote(account, product, match.rate(), match.prefix(), units, encoding, match.rate().costOf(units));
     }
 
-    /** Why this price, in words: {@code "3 segments (UCS2) x 0.04 USD/segment at prefix 44 = 0.12 USD"}. */
+    /** Why this price, in words: {@code "3 segments (UCS-2) x 0.04 USD/segment at prefix 44 = 0.12 USD"}. */
     public String explanation() {
         String unitWord = rate.unit().name().toLowerCase(java.util.Locale.ROOT) + (units == 1 ? "" : "s");
         return units + " " + unitWord + encoding.map(e -> " (" + e + ")").orElse("") + " x " + rate

@@ -1,6 +1,7 @@
 package io.switchboard.domain.pricing;
 
 import io.switchboard.domain.Checks;
+import io.switchboard.domain.ErrorText;
 import io.switchboard.domain.PhoneNumber;
 import io.switchboard.domain.SwitchboardException;
 
@@ -268,19 +269,20 @@ public final class RateDeck {
             Checks.required(prefix, field);
             Checks.required(rate, "rate (row " + row + ")");
             if (prefix.isEmpty() || prefix.length() > MAX_PREFIX) {
-                throw SwitchboardException.invalid(field, "must be 1 to 15 digits, got '" + prefix + "'");
+                throw SwitchboardException.invalid(field, "must be 1 to 15 digits, got " + ErrorText.quote(prefix));
             }
             long value = 0;
             for (int i = 0; i < prefix.length(); i++) {
                 int d = prefix.charAt(i) - '0';
                 if (d < 0 || d > 9) {
-                    throw SwitchboardException.invalid(field, "must hold digits only, got '" + prefix + "'");
+                    throw SwitchboardException.invalid(field, "must hold digits only, got " + ErrorText.quote(prefix));
                 }
                 value = value * 10 + d;
             }
             Integer earlier = seen.putIfAbsent(value << 4 | prefix.length(), count);
             if (earlier != null) {
-                throw SwitchboardException.invalid(field, "duplicates prefix '" + prefix + "' already defined at row "
+                throw SwitchboardException.invalid(field, "duplicates prefix " + ErrorText.quote(prefix)
+                        + " already defined at row "
                         + rows[earlier]);
             }
             if (count == values.length) {

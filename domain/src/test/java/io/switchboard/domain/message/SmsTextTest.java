@@ -88,6 +88,6 @@ class SmsTextTest {
 
     @Test
     void describesItselfWithoutTheText() {
-        assertThat(SmsText.of("secret code 1234")).hasToString("SmsText[GSM7, 16 units, 1 segment(s)]");
+        assertThat(SmsText.of("secret code 1234")).hasToString("SmsText[GSM-7, 16 units, 1 segment(s)]");
     }
 }

@@ -96,7 +96,7 @@ class RateDeckTest {
                 java.util.Optional.of(io.switchboard.domain.message.SmsEncoding.UCS2));
 
         assertThat(quote.total()).isEqualTo(io.switchboard.domain.Money.of("0.105", "USD"));
-        assertThat(quote.explanation()).isEqualTo("3 segments (UCS2) x 0.035 USD/segment at prefix 447 = 0.105 USD");
+        assertThat(quote.explanation()).isEqualTo("3 segments (UCS-2) x 0.035 USD/segment at prefix 447 = 0.105 USD");
     }
 
     @Test

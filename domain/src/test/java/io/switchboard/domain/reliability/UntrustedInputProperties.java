@@ -1,6 +1,7 @@
 package io.switchboard.domain.reliability;
 
 import io.switchboard.domain.AccountId;
+import io.switchboard.domain.ErrorText;
 import io.switchboard.domain.Money;
 import io.switchboard.domain.PhoneNumber;
 import io.switchboard.domain.SenderId;
@@ -54,6 +55,52 @@ class UntrustedInputProperties {
             SwitchboardException e = (SwitchboardException) thrown;
             assertThat(e.kind()).isEqualTo(FailureKind.INVALID_REQUEST);
             assertThat(e.getMessage()).isNotBlank();
+            assertOneLine(e.getMessage());
+        }
+    }
+
+    /** One line a terminal prints as is: no line break, no control character, no escape, a bounded length. */
+    static void assertOneLine(String message) {
+        assertThat(message.chars().filter(c -> c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029))
+                .as("control characters in %s", message).isEmpty();
+        assertThat(message.length()).as("a message quotes at most %s characters of a value", ErrorText.MAX_SHOWN)
+                .isLessThan(1_000);
+    }
+
+    /** Amounts as decks, configuration files and vendors write them, and as they should never be written. */
+    @Provide
+    Arbitrary<String> amounts() {
+        return Arbitraries.oneOf(
+                Arbitraries.strings().withChars("0123456789.-+").ofMaxLength(30),
+                Arbitraries.bigDecimals().map(java.math.BigDecimal::toPlainString),
+                Arbitraries.bigDecimals().map(java.math.BigDecimal::toString),
+                Arbitraries.integers().map(n -> "1e" + n),
+                Arbitraries.of("1e400", "1e999999999", "1E-999999999", "-0", "+0.5", ".5", "5.", "0x10", "1_000",
+                        "1,5", "١٢٫٥", "٠.٠١", "１.５", "\u0661", "Infinity", "NaN", "0.0075\n", "\u001b[31m1"),
+                Arbitraries.strings().numeric().ofMinLength(10).ofMaxLength(40)
+                        .map(s -> s.substring(0, s.length() / 2) + "." + s.substring(s.length() / 2)),
+                hostile()).injectNull(0.02);
+    }
+
+    @Property(tries = 2000)
+    void amountsArePlainBoundedDecimalsOrOneLineErrors(@ForAll("amounts") String text) {
+        onlyTypedFailures(() -> {
+            java.math.BigDecimal amount = Money.parseAmount(text, "rate");
+            assertThat(amount.precision() - amount.scale()).isLessThanOrEqualTo(Money.MAX_INTEGER_DIGITS);
+            assertThat(amount.scale()).isBetween(0, Money.MAX_FRACTION_DIGITS);
+            Money money = new Money(amount, java.util.Currency.getInstance("USD"));
+            assertThat(money.toString()).hasSizeLessThan(40);
+            assertThat(Money.of(money.plainAmount(), "USD")).as("prints and parses back").isEqualTo(money);
+        });
+    }
+
+    @Property(tries = 2000)
+    void quotedValuesAreOneBoundedLine(@ForAll("texts") String text) {
+        String quoted = ErrorText.quote(text);
+        assertOneLine(quoted);
+        assertThat(quoted.length()).isLessThanOrEqualTo(2 + ErrorText.MAX_SHOWN * 6 + "...(2147483647 chars)".length());
+        if (text != null && text.length() <= ErrorText.MAX_SHOWN && text.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            assertThat(quoted).as("printable ASCII is shown as is").isEqualTo("'" + text + "'");
         }
     }
 
