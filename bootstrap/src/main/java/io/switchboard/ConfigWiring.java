@@ -137,6 +137,7 @@ final class ConfigWiring {
         routing.deny().forEach((country, accounts) -> policy.deny(country, accounts.toArray(AccountId[]::new)));
         routing.maxPrice().ifPresent(cap -> policy.currency(cap.currency()).maxPrice(cap));
         routing.pinned().ifPresent(policy::pinned);
+        routing.unpriced().forEach(policy::unpriced);
         return policy.guarantee(routing.guarantee()).maxAttempts(routing.maxAttempts()).deadline(routing.deadline())
                 .build();
     }

@@ -140,6 +140,16 @@ public final class SwitchboardBuilder {
         return this;
     }
 
+    /**
+     * What routing does with an account that has no price for a destination, for one product: leave it out
+     * ({@code EXCLUDE}, the default for SMS and calls) or try it after every priced account ({@code PLACE_LAST}, the
+     * default for MMS and WhatsApp, which Twilio does not price); changes the current {@link #policy()}.
+     */
+    public SwitchboardBuilder unpriced(Product product, RoutingPolicy.UnpricedHandling handling) {
+        policy = policy.toBuilder().unpriced(product, handling).build();
+        return this;
+    }
+
     /** The routing policy the facade will use by default (after {@link #configuration}, the file's). */
     public RoutingPolicy policy() {
         return policy;

@@ -2,6 +2,8 @@ package io.switchboard;
 
 import io.switchboard.adapters.http.HttpTimeouts;
 import io.switchboard.application.BreakerSettings;
+import io.switchboard.application.RoutingPolicy;
+import io.switchboard.domain.pricing.Product;
 import io.switchboard.config.ConfigLoader;
 import io.switchboard.config.SwitchboardConfig;
 import org.junit.jupiter.api.Test;
@@ -41,5 +43,28 @@ class ConfigWiringTest {
         assertThat(builder.breakers.waitInOpenState()).isEqualTo(Duration.ofSeconds(7));
         assertThat(builder.breakers.failureRateThreshold()).isEqualTo(25f);
         assertThat(builder.breakers.slidingWindowSize()).isEqualTo(BreakerSettings.DEFAULT_WINDOW);
+    }
+
+    @Test
+    void theUnpricedHandlingPerProductReachesThePolicyAndTheBuilderCanChangeIt() {
+        SwitchboardConfig config = new ConfigLoader(ENV::get).parse("""
+                accounts:
+                  - id: telnyx
+                    credentials: {apiKeyEnv: TX}
+                routing:
+                  unpriced: {sms: place-last, whatsapp: exclude}
+                """, Path.of("."));
+
+        SwitchboardBuilder builder = Switchboard.builder().configuration(config);
+
+        RoutingPolicy policy = builder.policy();
+        assertThat(policy.unpriced(Product.SMS)).isEqualTo(RoutingPolicy.UnpricedHandling.PLACE_LAST);
+        assertThat(policy.unpriced(Product.WHATSAPP)).isEqualTo(RoutingPolicy.UnpricedHandling.EXCLUDE);
+        assertThat(policy.unpriced(Product.MMS)).as("default").isEqualTo(RoutingPolicy.UnpricedHandling.PLACE_LAST);
+        assertThat(policy.unpriced(Product.VOICE)).as("default").isEqualTo(RoutingPolicy.UnpricedHandling.EXCLUDE);
+
+        builder.unpriced(Product.MMS, RoutingPolicy.UnpricedHandling.EXCLUDE);
+        assertThat(builder.policy().unpriced(Product.MMS)).isEqualTo(RoutingPolicy.UnpricedHandling.EXCLUDE);
+        assertThat(builder.policy().unpriced(Product.SMS)).isEqualTo(RoutingPolicy.UnpricedHandling.PLACE_LAST);
     }
 }

@@ -124,7 +124,8 @@ public final class CostQueries {
             if (!message.text().isEmpty()) {
                 job = Routable.Text.quote(to, product, SmsText.of(message.text()));
             } else {
-                job = new Routable.Text(null, to, product, message.segments().orElse(1), Optional.empty());
+                job = new Routable.Text(null, to, product, message.segments().orElse(1), Optional.empty(),
+                        Optional.empty());
             }
             RoutePlan plan = plan(job);
             tally.add(plan);

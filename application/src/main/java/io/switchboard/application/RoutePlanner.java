@@ -1,11 +1,14 @@
 package io.switchboard.application;
 
 import io.switchboard.domain.AccountId;
+import io.switchboard.domain.Failure;
+import io.switchboard.domain.FailureKind;
 import io.switchboard.domain.Money;
 import io.switchboard.domain.PhoneNumber;
 import io.switchboard.domain.Sender;
 import io.switchboard.domain.SenderPool;
 import io.switchboard.domain.message.SmsEncoding;
+import io.switchboard.domain.port.SendCapabilities;
 import io.switchboard.domain.pricing.Product;
 import io.switchboard.domain.pricing.Quote;
 import io.switchboard.domain.pricing.Rate;
@@ -90,6 +93,11 @@ final class RoutePlanner {
                         + (product == Product.VOICE ? "voice" : "messaging") + " port"));
                 continue;
             }
+            Exclusion incapable = capability(account, job);
+            if (incapable != null) {
+                exclusions.add(incapable);
+                continue;
+            }
             if (!quoteOnly) {
                 Object chosen = sender(id, job, country);
                 if (chosen instanceof Exclusion e) {
@@ -103,15 +111,14 @@ final class RoutePlanner {
                     continue;
                 }
             }
-            if (product == Product.SMS && account.settings().maxSegments().isPresent()
-                    && segments > account.settings().maxSegments().getAsInt()) {
-                exclusions.add(new Exclusion(id, ExclusionReason.VENDOR_LIMIT, "text needs " + segments
-                        + " segments, the account accepts " + account.settings().maxSegments().getAsInt()));
+            Exclusion tooLong = textLimit(account, job, segments);
+            if (tooLong != null) {
+                exclusions.add(tooLong);
                 continue;
             }
             PriceLookup lookup = prices.lookup(id, product, to);
             if (lookup instanceof PriceLookup.Unpriced none) {
-                if (quoteOnly || policy.unpriced() == RoutingPolicy.UnpricedHandling.EXCLUDE
+                if (quoteOnly || policy.unpriced(product) == RoutingPolicy.UnpricedHandling.EXCLUDE
                         || policy.maxPrice().isPresent()) {
                     exclusions.add(new Exclusion(id, ExclusionReason.UNPRICED, none.reason(), none.failure()));
                 } else {
@@ -154,7 +161,7 @@ final class RoutePlanner {
     /**
      * The cost-query total of {@code job} on every account, in {@link #accounts()} order and the policy's currency,
      * or null where {@link #plan} with {@code quoteOnly} would exclude the account: the same checks in the same order
-     * (capability, vendor segment limit, rate, currency), without building candidates, quotes and a plan. For
+     * (capability, vendor text limit, rate, currency), without building candidates, quotes and a plan. For
      * batches, where millions of plans would be built only to be summed.
      */
     void comparableTotals(Routable job, RoutingPolicy policy, BigDecimal[] into) {
@@ -165,11 +172,8 @@ final class RoutePlanner {
         for (int i = 0; i < accounts.size(); i++) {
             AccountProfile account = accounts.get(i);
             into[i] = null;
-            if (!account.serves(product)) {
-                continue;
-            }
-            if (product == Product.SMS && account.settings().maxSegments().isPresent()
-                    && segments > account.settings().maxSegments().getAsInt()) {
+            if (!account.serves(product) || capability(account, job) != null
+                    || textLimit(account, job, segments) != null) {
                 continue;
             }
             Optional<Rate> found = prices.rate(account.id(), product, to);
@@ -208,6 +212,53 @@ final class RoutePlanner {
         }
         int byPriority = Integer.compare(rank(priority, a), rank(priority, b));
         return byPriority != 0 ? byPriority < 0 : a.compareTo(b) < 0;
+    }
+
+    /**
+     * CAPABILITY_MISSING when the account's vendor does not send the message's channel or does not take a call's
+     * inline markup: what the vendor would refuse as UNSUPPORTED, so the exclusion carries that failure.
+     */
+    private static Exclusion capability(AccountProfile account, Routable job) {
+        SendCapabilities accepts = account.accepts();
+        String missing = null;
+        String field = null;
+        if (job instanceof Routable.Text text && !accepts.sends(text.channel())) {
+            missing = "the vendor does not send " + text.channel() + " messages";
+            field = "channel";
+        } else if (job instanceof Routable.Voice voice && voice.inlineMarkup() && !accepts.inlineCallMarkup()) {
+            missing = "the vendor takes call instructions only as a URL, not inline markup";
+            field = "instructions";
+        }
+        if (missing == null) {
+            return null;
+        }
+        return new Exclusion(account.id(), ExclusionReason.CAPABILITY_MISSING, missing, Optional.of(
+                Failure.of(FailureKind.UNSUPPORTED, missing).withAccount(account.id()).withField(field)));
+    }
+
+    /**
+     * VENDOR_LIMIT when the text is longer than the vendor accepts on the channel (its published limit) or than the
+     * account's own {@link AccountSettings#maxSegments()}: what the vendor would refuse as INVALID_REQUEST, so the
+     * exclusion carries that failure (and a request that no account takes is not sent, with that kind).
+     */
+    private static Exclusion textLimit(AccountProfile account, Routable job, int segments) {
+        if (!(job instanceof Routable.Text text)) {
+            return null;
+        }
+        String why = null;
+        if (text.body().isPresent()) {
+            why = account.accepts().tooLong(text.channel(), text.body().get()).orElse(null);
+        }
+        if (why == null && text.product() == Product.SMS && account.settings().maxSegments().isPresent()
+                && segments > account.settings().maxSegments().getAsInt()) {
+            why = "text needs " + segments + " segments, the account accepts "
+                    + account.settings().maxSegments().getAsInt();
+        }
+        if (why == null) {
+            return null;
+        }
+        return new Exclusion(account.id(), ExclusionReason.VENDOR_LIMIT, why, Optional.of(
+                Failure.of(FailureKind.INVALID_REQUEST, why).withAccount(account.id()).withField("text")));
     }
 
     private static Exclusion rules(AccountId id, String country, RoutingPolicy policy) {

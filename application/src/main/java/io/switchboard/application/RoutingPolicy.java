@@ -5,9 +5,12 @@ import io.switchboard.domain.Checks;
 import io.switchboard.domain.DeliveryGuarantee;
 import io.switchboard.domain.Money;
 import io.switchboard.domain.SwitchboardException;
+import io.switchboard.domain.pricing.Product;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,7 +33,9 @@ import java.util.Set;
  * @param deny per destination country, accounts that may not serve it
  * @param maxPrice the most one message or call may cost, in {@code currency}; unpriced accounts are then excluded
  * @param pinned send only through this account
- * @param unpriced what to do with an account that has no rate for the destination
+ * @param unpriced per product, what to do with an account that has no rate for the destination; every product has
+ *     an entry (by default SMS and voice {@link UnpricedHandling#EXCLUDE}, MMS and WhatsApp
+ *     {@link UnpricedHandling#PLACE_LAST}, whose prices vendors often do not publish)
  * @param currency the currency prices are compared in
  * @param converter the exchange-rate source for accounts priced in another currency, if the caller has one
  * @param guarantee at most once (default) or at least once
@@ -48,7 +53,7 @@ public record RoutingPolicy(
         Map<String, Set<AccountId>> deny,
         Optional<Money> maxPrice,
         Optional<AccountId> pinned,
-        UnpricedHandling unpriced,
+        Map<Product, UnpricedHandling> unpriced,
         Currency currency,
         Optional<CurrencyConverter> converter,
         DeliveryGuarantee guarantee,
@@ -59,6 +64,10 @@ public record RoutingPolicy(
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(30);
     public static final Currency DEFAULT_CURRENCY = Currency.getInstance("USD");
+    /** SMS and voice unpriced excluded; MMS and WhatsApp, which Twilio for one does not price, placed last. */
+    public static final Map<Product, UnpricedHandling> DEFAULT_UNPRICED = Map.of(Product.SMS, UnpricedHandling.EXCLUDE,
+            Product.VOICE, UnpricedHandling.EXCLUDE, Product.MMS, UnpricedHandling.PLACE_LAST,
+            Product.WHATSAPP, UnpricedHandling.PLACE_LAST);
 
     /** How the candidates of a plan are ordered. */
     public enum Strategy {
@@ -94,6 +103,10 @@ public record RoutingPolicy(
         maxPrice = maxPrice == null ? Optional.empty() : maxPrice;
         pinned = pinned == null ? Optional.empty() : pinned;
         Checks.required(unpriced, "unpriced");
+        Map<Product, UnpricedHandling> handling = new EnumMap<>(DEFAULT_UNPRICED);
+        unpriced.forEach((product, how) -> handling.put(Checks.required(product, "unpriced product"),
+                Checks.required(how, "unpriced." + product.name().toLowerCase(Locale.ROOT))));
+        unpriced = Collections.unmodifiableMap(handling);
         Checks.required(currency, "currency");
         converter = converter == null ? Optional.empty() : converter;
         Checks.required(guarantee, "guarantee");
@@ -132,7 +145,15 @@ public record RoutingPolicy(
         return upper;
     }
 
-    /** Least cost, unpriced excluded, USD, at most once, 3 attempts within 30 seconds. */
+    /** What the planner does with an account that has no rate for {@code product}. */
+    public UnpricedHandling unpriced(Product product) {
+        return unpriced.get(Checks.required(product, "product"));
+    }
+
+    /**
+     * Least cost, unpriced SMS and calls excluded and unpriced MMS and WhatsApp placed last, USD, at most once,
+     * 3 attempts within 30 seconds.
+     */
     public static RoutingPolicy ofDefaults() {
         return builder().build();
     }
@@ -150,7 +171,7 @@ public record RoutingPolicy(
         deny.forEach((c, a) -> b.deny.put(c, new HashSet<>(a)));
         b.maxPrice = maxPrice.orElse(null);
         b.pinned = pinned.orElse(null);
-        b.unpriced = unpriced;
+        b.unpriced.putAll(unpriced);
         b.currency = currency;
         b.converter = converter.orElse(null);
         b.guarantee = guarantee;
@@ -169,7 +190,7 @@ public record RoutingPolicy(
         private final Map<String, Set<AccountId>> deny = new HashMap<>();
         private Money maxPrice;
         private AccountId pinned;
-        private UnpricedHandling unpriced = UnpricedHandling.EXCLUDE;
+        private final Map<Product, UnpricedHandling> unpriced = new EnumMap<>(DEFAULT_UNPRICED);
         private Currency currency;
         private CurrencyConverter converter;
         private DeliveryGuarantee guarantee = DeliveryGuarantee.AT_MOST_ONCE;
@@ -229,8 +250,18 @@ public record RoutingPolicy(
             return this;
         }
 
+        /** The same handling of unpriced accounts for every product. */
         public Builder unpriced(UnpricedHandling handling) {
-            unpriced = handling;
+            Checks.required(handling, "unpriced");
+            for (Product product : Product.values()) {
+                unpriced.put(product, handling);
+            }
+            return this;
+        }
+
+        /** The handling of unpriced accounts for one product; the others keep theirs. */
+        public Builder unpriced(Product product, UnpricedHandling handling) {
+            unpriced.put(Checks.required(product, "product"), Checks.required(handling, "unpriced"));
             return this;
         }
 

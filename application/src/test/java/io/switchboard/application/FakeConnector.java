@@ -17,6 +17,7 @@ import io.switchboard.domain.message.MessageStatus;
 import io.switchboard.domain.port.MessagingPort;
 import io.switchboard.domain.port.PricingPort;
 import io.switchboard.domain.port.ProviderConnector;
+import io.switchboard.domain.port.SendCapabilities;
 import io.switchboard.domain.port.VoicePort;
 import io.switchboard.domain.pricing.Product;
 import io.switchboard.domain.pricing.RateDeck;
@@ -45,6 +46,7 @@ final class FakeConnector implements ProviderConnector {
     private boolean messaging = true;
     private boolean voice = true;
     private Optional<RateLimit> declaredLimit = Optional.empty();
+    private SendCapabilities accepts = SendCapabilities.PERMISSIVE;
     private Map<String, List<RateDeck.Entry>> prices;
     final List<MessageRequest> sent = new ArrayList<>();
     final List<CallRequest> placed = new ArrayList<>();
@@ -93,6 +95,17 @@ final class FakeConnector implements ProviderConnector {
     FakeConnector withoutVoice() {
         voice = false;
         return this;
+    }
+
+    /** Declares what the account accepts (channels, inline markup, text limits); everything by default. */
+    FakeConnector accepting(SendCapabilities capabilities) {
+        accepts = capabilities;
+        return this;
+    }
+
+    @Override
+    public SendCapabilities sendCapabilities() {
+        return accepts;
     }
 
     FakeConnector declaring(RateLimit limit) {

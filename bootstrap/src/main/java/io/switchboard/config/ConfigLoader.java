@@ -1,6 +1,7 @@
 package io.switchboard.config;
 
 import io.switchboard.application.BreakerSettings;
+import io.switchboard.application.RoutingPolicy;
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.DeliveryGuarantee;
 import io.switchboard.domain.ErrorText;
@@ -426,7 +427,7 @@ public final class ConfigLoader {
 
     private static RoutingConfig routing(Node node, Set<AccountId> known) {
         node.onlyKeys(Set.of("policy", "order", "weights", "allow", "deny", "maxPrice", "pinned",
-                "guarantee", "maxAttempts", "deadline", "prices"));
+                "guarantee", "maxAttempts", "deadline", "prices", "unpriced"));
         RoutingConfig defaults = RoutingConfig.ofDefaults();
         RoutingConfig.Policy policy = node.get("policy").optionalText().map(p -> policy(node.get("policy"), p))
                 .orElse(defaults.policy());
@@ -455,7 +456,26 @@ public final class ConfigLoader {
                 : node.get("maxAttempts").positiveInt();
         Duration deadline = node.get("deadline").isMissing() ? defaults.deadline() : duration(node.get("deadline"));
         return new RoutingConfig(policy, order, weights, allow, deny, maxPrice, pinned, guarantee, maxAttempts,
-                deadline, prices(node.get("prices")));
+                deadline, prices(node.get("prices")), unpriced(node.get("unpriced")));
+    }
+
+    /**
+     * {@code routing.unpriced}: per product ({@code sms}, {@code mms}, {@code whatsapp}, {@code voice}),
+     * {@code exclude} or {@code place-last}; products not named keep their defaults.
+     */
+    private static Map<Product, RoutingPolicy.UnpricedHandling> unpriced(Node node) {
+        node.onlyKeys(Set.of("sms", "mms", "whatsapp", "voice"));
+        Map<Product, RoutingPolicy.UnpricedHandling> handling = new LinkedHashMap<>();
+        for (Node entry : node.entries()) {
+            Product product = product(entry, entry.key());
+            String text = entry.text();
+            handling.put(product, switch (text.trim().toLowerCase(Locale.ROOT)) {
+                case "exclude" -> RoutingPolicy.UnpricedHandling.EXCLUDE;
+                case "place-last" -> RoutingPolicy.UnpricedHandling.PLACE_LAST;
+                default -> throw entry.error("must be exclude or place-last, got '" + text + "'");
+            });
+        }
+        return handling;
     }
 
     /** {@code routing.prices}: {@code warmUp: [GB, US]}, {@code products: [sms]}, {@code loadTimeout: 10s}. */

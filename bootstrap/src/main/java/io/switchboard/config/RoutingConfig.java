@@ -1,10 +1,14 @@
 package io.switchboard.config;
 
+import io.switchboard.application.RoutingPolicy;
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.DeliveryGuarantee;
 import io.switchboard.domain.Money;
+import io.switchboard.domain.pricing.Product;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +28,8 @@ import java.util.Set;
  * @param maxAttempts the longest failover chain, in vendor calls
  * @param deadline the overall time budget of one send, failovers included
  * @param prices what vendor prices are loaded before routing, and how long a send waits for them
+ * @param unpriced per product, whether an account without a price for the destination is left out or tried after
+ *     every priced one; every product has an entry ({@link RoutingPolicy#DEFAULT_UNPRICED} unless the file says)
  */
 public record RoutingConfig(
         Policy policy,
@@ -36,7 +42,8 @@ public record RoutingConfig(
         DeliveryGuarantee guarantee,
         int maxAttempts,
         Duration deadline,
-        PricesConfig prices) {
+        PricesConfig prices,
+        Map<Product, RoutingPolicy.UnpricedHandling> unpriced) {
 
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(30);
@@ -64,11 +71,16 @@ public record RoutingConfig(
         allow = Map.copyOf(allow);
         deny = Map.copyOf(deny);
         prices = prices == null ? PricesConfig.ofDefaults() : prices;
+        Map<Product, RoutingPolicy.UnpricedHandling> handling = new EnumMap<>(RoutingPolicy.DEFAULT_UNPRICED);
+        if (unpriced != null) {
+            handling.putAll(unpriced);
+        }
+        unpriced = Collections.unmodifiableMap(handling);
     }
 
     public static RoutingConfig ofDefaults() {
         return new RoutingConfig(Policy.LEAST_COST, List.of(), Map.of(), Map.of(), Map.of(), Optional.empty(),
                 Optional.empty(), DeliveryGuarantee.AT_MOST_ONCE, DEFAULT_MAX_ATTEMPTS, DEFAULT_DEADLINE,
-                PricesConfig.ofDefaults());
+                PricesConfig.ofDefaults(), RoutingPolicy.DEFAULT_UNPRICED);
     }
 }

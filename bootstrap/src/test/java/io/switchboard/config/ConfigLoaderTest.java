@@ -60,6 +60,7 @@ class ConfigLoaderTest {
               maxAttempts: 2
               deadline: 10s
               prices: {warmUp: [gb, US], products: [sms], loadTimeout: 3s}
+              unpriced: {sms: place-last, voice: exclude}
             """;
 
     @Test
@@ -107,6 +108,9 @@ class ConfigLoaderTest {
         assertThat(config.routing().prices().warmUp()).contains(java.util.List.of("GB", "US"));
         assertThat(config.routing().prices().products()).containsExactly(Product.SMS);
         assertThat(config.routing().prices().loadTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(config.routing().unpriced()).containsEntry(Product.SMS,
+                io.switchboard.application.RoutingPolicy.UnpricedHandling.PLACE_LAST).containsEntry(Product.MMS,
+                io.switchboard.application.RoutingPolicy.UnpricedHandling.PLACE_LAST);
     }
 
     @Test
@@ -116,6 +120,11 @@ class ConfigLoaderTest {
         assertThat(config.routing().prices().warmUp()).isEmpty();
         assertThat(config.routing().prices().products()).containsExactlyInAnyOrder(Product.SMS, Product.VOICE);
         assertThat(config.routing().prices().loadTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.routing().unpriced()).isEqualTo(java.util.Map.of(
+                Product.SMS, io.switchboard.application.RoutingPolicy.UnpricedHandling.EXCLUDE,
+                Product.VOICE, io.switchboard.application.RoutingPolicy.UnpricedHandling.EXCLUDE,
+                Product.MMS, io.switchboard.application.RoutingPolicy.UnpricedHandling.PLACE_LAST,
+                Product.WHATSAPP, io.switchboard.application.RoutingPolicy.UnpricedHandling.PLACE_LAST));
     }
 
     @Test
@@ -247,7 +256,12 @@ class ConfigLoaderTest {
             "load timeout | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
                     + " routing: {prices: {loadTimeout: soon}}} | routing.prices.loadTimeout | must be a duration",
             "zero load timeout | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
-                    + " routing: {prices: {loadTimeout: 0s}}} | routing.prices.loadTimeout | must be positive"})
+                    + " routing: {prices: {loadTimeout: 0s}}} | routing.prices.loadTimeout | must be positive",
+            "unpriced handling | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
+                    + " routing: {unpriced: {mms: last}}} | routing.unpriced.mms | must be exclude or place-last,"
+                    + " got 'last'",
+            "unpriced product | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
+                    + " routing: {unpriced: {fax: exclude}}} | routing.unpriced.fax | is not a known key here"})
     void failsFastNamingTheKeyPathAndTheReason(String name, String yaml, String path, String reason) {
         assertThatThrownBy(() -> loader.parse(yaml, dir))
                 .isInstanceOfSatisfying(SwitchboardException.class,

@@ -21,8 +21,11 @@ public enum FailureKind {
     OUTCOME_UNKNOWN(false, false),
     /** An unknown id. */
     NOT_FOUND(false, false),
-    /** An operation this vendor or account does not offer. */
-    UNSUPPORTED(false, false);
+    /**
+     * An operation this vendor or account does not offer (a channel, inline call markup): another account may offer
+     * it, so routing fails over.
+     */
+    UNSUPPORTED(true, false);
 
     private final boolean failsOver;
     private final boolean marksAccountUnhealthy;

@@ -17,7 +17,7 @@ class FailureKindTest {
             "UNAVAILABLE,               true,  true,  false",
             "OUTCOME_UNKNOWN,           false, true,  false",
             "NOT_FOUND,                 false, false, false",
-            "UNSUPPORTED,               false, false, false"})
+            "UNSUPPORTED,               true,  true,  false"})
     void eachKindCarriesTheArchitecturesFailoverVerdict(FailureKind kind, boolean atMostOnce, boolean atLeastOnce,
             boolean unhealthy) {
         assertThat(kind.failsOver(DeliveryGuarantee.AT_MOST_ONCE)).as("fails over at most once").isEqualTo(atMostOnce);

@@ -2,6 +2,7 @@ package io.switchboard.adapters.plivo;
 
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.Checks;
+import io.switchboard.domain.message.Channel;
 import io.switchboard.domain.RateLimit;
 import io.switchboard.domain.port.AccountPort;
 import io.switchboard.domain.port.MessagingPort;
@@ -9,6 +10,7 @@ import io.switchboard.domain.port.NumbersPort;
 import io.switchboard.domain.port.PricingPort;
 import io.switchboard.domain.port.ProviderConnector;
 import io.switchboard.domain.port.RecordingsPort;
+import io.switchboard.domain.port.SendCapabilities;
 import io.switchboard.domain.port.VoicePort;
 import okhttp3.OkHttpClient;
 
@@ -23,6 +25,18 @@ import java.util.Optional;
  * {@link #create}, close each connector, and close the client yourself.
  */
 public final class PlivoConnector implements ProviderConnector {
+
+    /**
+     * What Plivo accepts (Message and Call API references): SMS, MMS and WhatsApp through {@code Message/}; a call's
+     * instructions only as an {@code answer_url} (no inline XML); an SMS text of at most 1,600 GSM-7 characters or
+     * 737 characters when it needs UCS-2.
+     */
+    static final SendCapabilities CAPABILITIES = SendCapabilities.builder()
+            .channels(Channel.SMS, Channel.MMS, Channel.WHATSAPP)
+            .inlineCallMarkup(false)
+            .textLimit(Channel.SMS, SendCapabilities.TextLimit.characters(PlivoMessaging.MAX_GSM7_TEXT,
+                    PlivoMessaging.MAX_UCS2_TEXT))
+            .build();
 
     /**
      * The client-side budget Plivo publishes for its Power Automate connector: 100 calls per 60 seconds per
@@ -91,6 +105,11 @@ public final class PlivoConnector implements ProviderConnector {
     @Override
     public Optional<VoicePort> voice() {
         return Optional.of(voice);
+    }
+
+    @Override
+    public SendCapabilities sendCapabilities() {
+        return CAPABILITIES;
     }
 
     @Override

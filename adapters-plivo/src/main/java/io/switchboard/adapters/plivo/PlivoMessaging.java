@@ -34,6 +34,10 @@ import java.util.Set;
 /** Plivo's Message API as the messaging port; {@link PlivoMessagesApi} reaches the same operations with Plivo's terms. */
 final class PlivoMessaging implements MessagingPort {
 
+    /** Plivo's longest SMS text: 1,600 characters in GSM-7, 737 when it needs UCS-2. */
+    static final int MAX_GSM7_TEXT = 1600;
+    static final int MAX_UCS2_TEXT = 737;
+
     private final PlivoContext ctx;
 
     PlivoMessaging(PlivoContext ctx) {

@@ -2,6 +2,7 @@ package io.switchboard.adapters.telnyx;
 
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.Checks;
+import io.switchboard.domain.message.Channel;
 import io.switchboard.domain.RateLimit;
 import io.switchboard.domain.port.AccountPort;
 import io.switchboard.domain.port.LookupPort;
@@ -10,6 +11,7 @@ import io.switchboard.domain.port.NumbersPort;
 import io.switchboard.domain.port.PricingPort;
 import io.switchboard.domain.port.ProviderConnector;
 import io.switchboard.domain.port.RecordingsPort;
+import io.switchboard.domain.port.SendCapabilities;
 import io.switchboard.domain.port.UsagePort;
 import io.switchboard.domain.port.VoicePort;
 import okhttp3.OkHttpClient;
@@ -24,6 +26,17 @@ import java.util.Optional;
  * Telnyx operations the ports do not cover, and {@link #rateLimits()} the request budget Telnyx last reported.
  */
 public final class TelnyxConnector implements ProviderConnector {
+
+    /**
+     * What Telnyx accepts (Messaging and Call Control references): SMS and MMS through {@code /messages} (no
+     * WhatsApp); a call's instructions only as the {@code webhook_url} Call Control drives it by (no inline markup);
+     * an SMS of at most 10 segments (error 40302, "Message too large", unless the messaging profile chunks).
+     */
+    static final SendCapabilities CAPABILITIES = SendCapabilities.builder()
+            .channels(Channel.SMS, Channel.MMS)
+            .inlineCallMarkup(false)
+            .textLimit(Channel.SMS, SendCapabilities.TextLimit.segments(TelnyxMessaging.MAX_SEGMENTS))
+            .build();
 
     private final TelnyxConfig config;
     private final TelnyxHttp http;
@@ -104,6 +117,11 @@ public final class TelnyxConnector implements ProviderConnector {
     @Override
     public Optional<VoicePort> voice() {
         return voice;
+    }
+
+    @Override
+    public SendCapabilities sendCapabilities() {
+        return CAPABILITIES;
     }
 
     @Override

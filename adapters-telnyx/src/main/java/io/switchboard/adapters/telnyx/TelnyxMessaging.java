@@ -25,6 +25,8 @@ import java.util.Optional;
 final class TelnyxMessaging implements MessagingPort {
 
     static final String RECORD_TYPE = "messaging";
+    /** Telnyx's most SMS segments in one message by default (error 40302 beyond). */
+    static final int MAX_SEGMENTS = 10;
 
     private final TelnyxConfig config;
     private final TelnyxHttp http;

@@ -2,6 +2,7 @@ package io.switchboard.adapters.twilio;
 
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.Checks;
+import io.switchboard.domain.message.Channel;
 import io.switchboard.domain.port.AccountPort;
 import io.switchboard.domain.port.LookupPort;
 import io.switchboard.domain.port.MessagingPort;
@@ -9,6 +10,7 @@ import io.switchboard.domain.port.NumbersPort;
 import io.switchboard.domain.port.PricingPort;
 import io.switchboard.domain.port.ProviderConnector;
 import io.switchboard.domain.port.RecordingsPort;
+import io.switchboard.domain.port.SendCapabilities;
 import io.switchboard.domain.port.UsagePort;
 import io.switchboard.domain.port.VoicePort;
 import okhttp3.OkHttpClient;
@@ -23,6 +25,19 @@ import java.util.Optional;
  * client with its credentials and timeouts.
  */
 public final class TwilioConnector implements ProviderConnector {
+
+    /**
+     * What Twilio accepts (Programmable Messaging and Voice API references): SMS, MMS and WhatsApp through
+     * {@code Messages.json}; a call's instructions as a {@code Url} or inline {@code Twiml}; a {@code Body} of at most
+     * 1,600 characters on every channel (error 21617).
+     */
+    static final SendCapabilities CAPABILITIES = SendCapabilities.builder()
+            .channels(Channel.SMS, Channel.MMS, Channel.WHATSAPP)
+            .inlineCallMarkup(true)
+            .textLimit(Channel.SMS, SendCapabilities.TextLimit.characters(TwilioMessaging.MAX_BODY))
+            .textLimit(Channel.MMS, SendCapabilities.TextLimit.characters(TwilioMessaging.MAX_BODY))
+            .textLimit(Channel.WHATSAPP, SendCapabilities.TextLimit.characters(TwilioMessaging.MAX_BODY))
+            .build();
 
     private final TwilioConfig config;
     private final TwilioHttp http;
@@ -85,6 +100,11 @@ public final class TwilioConnector implements ProviderConnector {
     @Override
     public Optional<VoicePort> voice() {
         return Optional.of(voice);
+    }
+
+    @Override
+    public SendCapabilities sendCapabilities() {
+        return CAPABILITIES;
     }
 
     @Override

@@ -25,13 +25,16 @@ public final class SmsText {
     private final SmsEncoding encoding;
     private final int units;
     private final int segments;
+    private final int characters;
     private final List<String> ucs2Forcers;
 
     private SmsText(String text) {
         this.text = text;
         Set<String> forcers = new LinkedHashSet<>();
         int septets = 0;
+        int count = 0;
         for (int i = 0; i < text.length(); ) {
+            count++;
             int cp = text.codePointAt(i);
             int cost = Gsm7.septets(cp);
             if (cost == 0) {
@@ -48,6 +51,7 @@ public final class SmsText {
             this.encoding = SmsEncoding.UCS2;
             this.units = text.length();
         }
+        this.characters = count;
         this.ucs2Forcers = List.copyOf(forcers);
         this.segments = units <= singleLimit() ? 1 : split(false).size();
     }
@@ -59,6 +63,11 @@ public final class SmsText {
 
     public String text() {
         return text;
+    }
+
+    /** The text's length in Unicode code points (what vendors publishing a character limit count). */
+    public int characters() {
+        return characters;
     }
 
     public SmsEncoding encoding() {

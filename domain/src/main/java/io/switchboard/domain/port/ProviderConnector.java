@@ -52,6 +52,15 @@ public interface ProviderConnector extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * What this account accepts in a send or a call (channels, inline call markup, text length), so that routing
+     * leaves it out of a request its vendor would refuse. The default accepts everything: a connector that declares
+     * nothing is routed as before.
+     */
+    default SendCapabilities sendCapabilities() {
+        return SendCapabilities.PERMISSIVE;
+    }
+
     /** The capabilities whose ports are present. */
     default Set<Capability> capabilities() {
         Set<Capability> set = EnumSet.noneOf(Capability.class);

@@ -24,6 +24,8 @@ import java.util.function.Predicate;
  */
 final class PlivoMessages {
   static final int MAX_TEXT = 1600;
+  /** Plivo's limit for a text that needs UCS-2, with the error text its API answers. */
+  static final int MAX_UNICODE_TEXT = 737;
   private static final Set<String> TYPES = Set.of("sms", "mms", "whatsapp");
 
   private final PlivoEmulator emulator;
@@ -55,6 +57,10 @@ final class PlivoMessages {
     text = text == null ? "" : text;
     if (text.length() > MAX_TEXT) {
       throw emulator.halt(400, "text must be at most " + MAX_TEXT + " characters, got " + text.length());
+    }
+    if (type.equals("sms") && SmsSegments.count(text).encoding() == SmsSegments.Encoding.UCS2
+        && text.length() > MAX_UNICODE_TEXT) {
+      throw emulator.halt(400, "text parameter length exceeds " + MAX_UNICODE_TEXT + " unicode characters");
     }
     p.url("url");
     p.method("method", "POST");

@@ -26,6 +26,11 @@ final class TelnyxMessages {
   static final List<String> MDR_FILTERS = List.of("record_type", "date_range", "uuid", "cli", "cld", "direction",
       "status", "message_type", "created_at");
   private static final int MAX_TEXT = 1600;
+  /**
+   * Telnyx refuses an SMS of more than 10 parts (error 40302, "Message too large") unless the messaging profile
+   * chunks long messages, which the emulator's does not.
+   */
+  static final int MAX_SMS_PARTS = 10;
 
   private final TelnyxEmulator emulator;
   private final List<Stored> messages = new ArrayList<>();
@@ -114,7 +119,13 @@ final class TelnyxMessages {
     if ((text == null || text.isEmpty()) && media.isEmpty()) {
       throw TelnyxWire.invalidField("text", "10004", "The 'text' parameter is required when no media is sent.");
     }
-    if (text != null && text.length() > MAX_TEXT) {
+    if (text != null && type.equals("SMS")) {
+      int parts = SmsSegments.segments(text);
+      if (parts > MAX_SMS_PARTS) {
+        throw TelnyxWire.invalidField("text", "40302", "The SMS message would be divided into " + parts
+            + " parts. The maximum is " + MAX_SMS_PARTS + ".");
+      }
+    } else if (text != null && text.length() > MAX_TEXT) {
       throw TelnyxWire.invalidField("text", "10015", "The 'text' parameter is longer than " + MAX_TEXT
           + " characters.");
     }

@@ -40,6 +40,7 @@ final class TelnyxWire {
       Map.entry("10016", "Phone number must be in +E.164 format"),
       Map.entry("10017", "Associated resource does not exist"),
       Map.entry("20100", "Insufficient funds"),
+      Map.entry("40302", "Message too large"),
       Map.entry("40305", "Invalid 'from' address"),
       Map.entry("90018", "Call has already ended"),
       Map.entry("90103", "Too many dials"));

@@ -155,6 +155,18 @@ class PlivoEmulatorTest {
   }
 
   @Test
+  void takesAtMost1600Gsm7Or737Ucs2CharactersAsPlivoDoes() {
+    Answer unicode = send("+447700900123", "ł".repeat(738));
+    assertThat(unicode.status()).as("a UCS-2 text over 737 characters").isEqualTo(400);
+    assertThat((String) unicode.get("error")).isEqualTo("text parameter length exceeds 737 unicode characters");
+    assertThat(config.ledger().size()).isZero();
+
+    assertThat(send("+447700900123", "x".repeat(1600)).status()).isEqualTo(202);
+    assertThat(send("+447700900123", "ł".repeat(737)).status()).isEqualTo(202);
+    assertThat(config.ledger().size()).isEqualTo(2);
+  }
+
+  @Test
   void validatesLikePlivo() {
     assertThat(call("POST", BASE + "Message/", "{\"dst\":\"447700900123\",\"text\":\"x\"}").status()).isEqualTo(400);
     assertThat(call("POST", BASE + "Message/", "{\"src\":\"12025550111\",\"dst\":\"447700900123\"}").status())

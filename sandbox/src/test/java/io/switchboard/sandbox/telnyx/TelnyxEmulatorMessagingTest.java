@@ -69,6 +69,20 @@ class TelnyxEmulatorMessagingTest {
   }
 
   @Test
+  void refusesAnSmsOfMoreThanTenPartsAsTelnyxDoes() {
+    Answer eleven = client.sms(FROM, GB, "x".repeat(153 * 10 + 1));
+    assertThat(eleven.status()).isEqualTo(422);
+    assertThat(eleven.error()).containsEntry("code", "40302").containsEntry("title", "Message too large")
+        .containsEntry("detail", "The SMS message would be divided into 11 parts. The maximum is 10.");
+    Answer ucs2 = client.sms(FROM, GB, "ł".repeat(67 * 10 + 1));
+    assertThat(ucs2.status()).isEqualTo(422);
+
+    Answer ten = client.sms(FROM, GB, "x".repeat(153 * 10));
+    assertThat(ten.status()).isEqualTo(200);
+    assertThat(ten.data()).containsEntry("parts", 10.0);
+  }
+
+  @Test
   void countsUcs2TextAndBillsAnMmsAsOneMessage() {
     Answer ucs2 = client.sms(FROM, GB, "😀".repeat(40));
     assertThat(ucs2.data()).containsEntry("encoding", "UCS-2").containsEntry("parts", 2.0);
