@@ -315,7 +315,7 @@ class ConfigLoaderTest {
 
         assertThatThrownBy(() -> loader.parse(yaml, dir)).isInstanceOfSatisfying(SwitchboardException.class,
                         e -> assertThat(e.failure().field()).contains("routing"))
-                .hasMessageContaining("is defined twice, at line 16 and at line 24");
+                .hasMessageContaining("is defined twice, at line 16 and at line " + (VALID.lines().count() + 1));
         assertThatThrownBy(() -> loader.parse("accounts:\n  - id: twilio\n    id: plivo\n", dir))
                 .hasMessageContaining("'accounts[0].id' is defined twice, at line 2 and at line 3");
     }
