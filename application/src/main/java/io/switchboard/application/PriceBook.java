@@ -443,6 +443,7 @@ public final class PriceBook {
     /** Whether a failure says nothing about one country but about the whole account (so all its countries wait). */
     private static boolean accountWide(FailureKind kind) {
         return kind == FailureKind.AUTHENTICATION || kind == FailureKind.INSUFFICIENT_FUNDS
+                || kind == FailureKind.CONFIGURATION
                 || kind == FailureKind.UNAVAILABLE || kind == FailureKind.RATE_LIMITED
                 || kind == FailureKind.OUTCOME_UNKNOWN;
     }

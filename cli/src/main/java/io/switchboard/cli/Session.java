@@ -194,6 +194,7 @@ final class Session implements AutoCloseable {
             case UNAVAILABLE -> "its pricing API cannot be reached";
             case INSUFFICIENT_FUNDS -> "the vendor says its balance is exhausted";
             case RATE_LIMITED -> "its pricing API is rate limiting us";
+            case CONFIGURATION -> "its requests cannot be built from its configuration";
             default -> null;
         };
         if (what == null) {

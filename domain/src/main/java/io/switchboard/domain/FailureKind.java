@@ -25,7 +25,12 @@ public enum FailureKind {
      * An operation this vendor or account does not offer (a channel, inline call markup): another account may offer
      * it, so routing fails over.
      */
-    UNSUPPORTED(true, false);
+    UNSUPPORTED(true, false),
+    /**
+     * This account cannot make the request at all (a credential that cannot go into a header, say): nothing reached
+     * the vendor, another account may be tried, and this one is left out until its configuration is fixed.
+     */
+    CONFIGURATION(true, true);
 
     private final boolean failsOver;
     private final boolean marksAccountUnhealthy;
@@ -46,7 +51,7 @@ public enum FailureKind {
         return this == OUTCOME_UNKNOWN ? guarantee == DeliveryGuarantee.AT_LEAST_ONCE : failsOver;
     }
 
-    /** Whether the account itself is broken (credentials, funds), not just this one request. */
+    /** Whether the account itself is broken (credentials, funds, configuration), not just this one request. */
     public boolean marksAccountUnhealthy() {
         return marksAccountUnhealthy;
     }

@@ -57,5 +57,15 @@ public sealed interface HttpOutcome<T> {
         public TransportFailure {
             Objects.requireNonNull(cause, "cause");
         }
+
+        /**
+         * Whether our side failed while building the request, before anything was written: a runtime error, not an
+         * I/O one (a credential that cannot go into a header, an interceptor that threw). Nothing reached the vendor,
+         * and sending again through the same account fails the same way: the account's configuration is at fault.
+         * Adapters report it without the cause's message, which may quote a header value.
+         */
+        public boolean unbuilt() {
+            return !mayHaveReachedVendor && !(cause instanceof java.io.IOException);
+        }
     }
 }

@@ -59,6 +59,9 @@ final class PlivoErrors {
             return malformed(sends, unreadable.cause());
         }
         HttpOutcome.TransportFailure<?> lost = (HttpOutcome.TransportFailure<?>) outcome;
+        if (lost.unbuilt()) {
+            return unbuilt(lost.cause());
+        }
         return transport(sends && lost.mayHaveReachedVendor(), lost.cause());
     }
 
@@ -123,6 +126,13 @@ final class PlivoErrors {
         }
         return new SwitchboardException(Failure.of(FailureKind.UNAVAILABLE, "Plivo could not be reached: " + what)
                 .withAccount(account), e);
+    }
+
+    /** A request that failed on our side before anything was written: the account's configuration, never sent. */
+    SwitchboardException unbuilt(Exception e) {
+        return new SwitchboardException(Failure.of(FailureKind.CONFIGURATION, "the request to Plivo could not be"
+                + " built (" + e.getClass().getSimpleName() + "); nothing was sent: check this account's configuration")
+                .withAccount(account));
     }
 
     /** An argument Retrofit would not put in a URL: the caller's, and nothing was sent. */

@@ -7,6 +7,7 @@ import io.switchboard.domain.SwitchboardException;
 import io.switchboard.domain.call.CallInstructions;
 import io.switchboard.domain.call.CallRequest;
 import io.switchboard.domain.message.MessageRequest;
+import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.AfterEach;
@@ -114,6 +115,23 @@ class PlivoFailureTest {
         plivo.server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "7")
                 .setBody("{\"api_id\":\"x\",\"error\":\"too many requests\"}"));
         assertThat(send().failure().retryAfter()).contains(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void aRequestThatCannotBeBuiltIsAConfigurationFailureAndNothingIsSent() {
+        OkHttpClient broken = MockPlivo.SHARED.newBuilder().addInterceptor(chain -> {
+            throw new IllegalArgumentException("Unexpected char 0x0a in Authorization value");
+        }).build();
+        try (PlivoConnector connector = PlivoConnector.create(PlivoConfig.builder().accountName("test")
+                .authId(MockPlivo.AUTH_ID).authToken(MockPlivo.TOKEN).baseUrl(plivo.server.url("/v1/").toString())
+                .build(), broken)) {
+            SwitchboardException e = failure(() -> connector.messaging().orElseThrow().send(MessageRequest.sms(
+                    PhoneNumber.parse("+447700900123"), PhoneNumber.parse("+14155552671"), "hi")));
+            assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION);
+            assertThat(e.failure().outcomeKnown()).isTrue();
+            assertThat(e.getMessage()).contains("nothing was sent").doesNotContain("Authorization value");
+        }
+        assertThat(plivo.server.getRequestCount()).isZero();
     }
 
     @Test

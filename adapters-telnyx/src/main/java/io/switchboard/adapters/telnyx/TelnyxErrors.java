@@ -66,6 +66,9 @@ final class TelnyxErrors {
             return malformed(unreadable.status(), effect, unreadable.cause());
         }
         HttpOutcome.TransportFailure<?> lost = (HttpOutcome.TransportFailure<?>) outcome;
+        if (lost.unbuilt()) {
+            return unbuilt(lost.cause());
+        }
         return fromTransport(lost.cause(), lost.mayHaveReachedVendor(), effect);
     }
 
@@ -188,6 +191,13 @@ final class TelnyxErrors {
         String reset = headers.get(TelnyxRateLimits.RESET_HEADER);
         Duration untilReset = reset == null ? null : TelnyxRateLimits.untilReset(reset, clock);
         return untilReset == null ? null : RetryAfter.capped(untilReset);
+    }
+
+    /** A request that failed on our side before anything was written: the account's configuration, never sent. */
+    SwitchboardException unbuilt(Exception e) {
+        return new SwitchboardException(Failure.of(FailureKind.CONFIGURATION, "the request to Telnyx could not be"
+                + " built (" + e.getClass().getSimpleName() + "); nothing was sent: check this account's configuration")
+                .withAccount(account));
     }
 
     /**

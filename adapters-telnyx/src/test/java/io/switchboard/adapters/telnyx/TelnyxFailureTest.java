@@ -9,6 +9,7 @@ import io.switchboard.domain.SwitchboardException;
 import io.switchboard.domain.message.MessageRequest;
 import io.switchboard.domain.number.LookupField;
 import io.switchboard.domain.number.NumberLookup;
+import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.AfterEach;
@@ -184,6 +185,21 @@ class TelnyxFailureTest {
 
         assertThat(sendFails().kind()).isEqualTo(FailureKind.OUTCOME_UNKNOWN);
         assertThat(telnyx.server.getRequestCount()).as("OkHttp must not send the message again").isEqualTo(1);
+    }
+
+    @Test
+    void aRequestThatCannotBeBuiltIsAConfigurationFailureAndNothingIsSent() {
+        OkHttpClient broken = MockTelnyx.SHARED.newBuilder().addInterceptor(chain -> {
+            throw new IllegalArgumentException("Unexpected char 0x0a in Authorization value");
+        }).build();
+        try (TelnyxConnector unbuildable = TelnyxConnector.create(telnyx.config().build(), broken)) {
+            SwitchboardException e = catchThrowableOfType(SwitchboardException.class,
+                    () -> unbuildable.messaging().orElseThrow().send(SMS));
+            assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION);
+            assertThat(e.failure().outcomeKnown()).isTrue();
+            assertThat(e.getMessage()).contains("nothing was sent").doesNotContain("Authorization value");
+        }
+        assertThat(telnyx.server.getRequestCount()).isZero();
     }
 
     @Test

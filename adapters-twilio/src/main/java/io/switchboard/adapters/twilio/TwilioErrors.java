@@ -87,6 +87,9 @@ final class TwilioErrors {
             return unreadable(write, operation, unreadable.cause());
         }
         HttpOutcome.TransportFailure<?> lost = (HttpOutcome.TransportFailure<?>) outcome;
+        if (lost.unbuilt()) {
+            return unbuilt(lost.cause(), operation);
+        }
         return fromTransport(lost.cause(), write, lost.mayHaveReachedVendor(), operation);
     }
 
@@ -130,6 +133,13 @@ final class TwilioErrors {
         }
         return new SwitchboardException(Failure.of(FailureKind.UNAVAILABLE, "Twilio could not be reached for "
                 + operation + " (" + describe(e) + ")").withAccount(account), e);
+    }
+
+    /** A request that failed on our side before anything was written: the account's configuration, never sent. */
+    SwitchboardException unbuilt(Exception e, String operation) {
+        return new SwitchboardException(Failure.of(FailureKind.CONFIGURATION, "the request to Twilio for " + operation
+                + " could not be built (" + e.getClass().getSimpleName() + "); nothing was sent: check this account's"
+                + " configuration").withAccount(account));
     }
 
     /** An argument Retrofit would not put in a URL: the caller's, and nothing was sent. */

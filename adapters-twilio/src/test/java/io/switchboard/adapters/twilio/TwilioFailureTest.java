@@ -9,6 +9,7 @@ import io.switchboard.domain.message.MessageQuery;
 import io.switchboard.domain.message.MessageRequest;
 import io.switchboard.domain.port.MessagingPort;
 import io.switchboard.domain.pricing.Product;
+import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.AfterEach;
@@ -175,6 +176,21 @@ class TwilioFailureTest {
                     .send(MessageRequest.sms(TO, FROM, "hello")));
             assertThat(e.kind()).isEqualTo(FailureKind.UNAVAILABLE);
         }
+    }
+
+    @Test
+    void aRequestThatCannotBeBuiltIsAConfigurationFailureAndNothingIsSent() {
+        OkHttpClient broken = MockTwilio.SHARED.newBuilder().addInterceptor(chain -> {
+            throw new IllegalArgumentException("Unexpected char 0x0a in Authorization value");
+        }).build();
+        try (TwilioConnector connector = TwilioConnector.create(twilio.config(Duration.ofSeconds(1)).build(), broken)) {
+            SwitchboardException e = failure(() -> connector.messaging().orElseThrow()
+                    .send(MessageRequest.sms(TO, FROM, "hello")));
+            assertThat(e.kind()).isEqualTo(FailureKind.CONFIGURATION);
+            assertThat(e.failure().outcomeKnown()).isTrue();
+            assertThat(e.getMessage()).contains("nothing was sent").doesNotContain("Authorization value");
+        }
+        assertThat(twilio.server.getRequestCount()).isZero();
     }
 
     @Test
