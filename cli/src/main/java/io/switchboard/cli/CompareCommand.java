@@ -37,7 +37,12 @@ final class CompareCommand extends CliCommand {
     @Override
     public Integer call() throws IOException {
         boolean stdin = "-".equals(file);
-        Path path = stdin ? null : Path.of(file);
+        Path path;
+        try {
+            path = stdin ? null : Converters.path(file);
+        } catch (picocli.CommandLine.TypeConversionException e) {
+            throw CliException.usage("'FILE' " + e.getMessage());
+        }
         long size = stdin ? 0 : size(path);
         try (Session session = session()) {
             boolean show = progress != null ? progress

@@ -8,6 +8,8 @@ import io.switchboard.domain.SwitchboardException;
 import picocli.CommandLine;
 import picocli.CommandLine.TypeConversionException;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
@@ -25,6 +27,16 @@ final class Converters {
         commandLine.registerConverter(PhoneNumber.class, text -> domain(() -> PhoneNumber.parse(text, "number")));
         commandLine.registerConverter(AccountId.class, text -> domain(() -> AccountId.parse(text)));
         commandLine.registerConverter(LocalDate.class, Converters::date);
+        commandLine.registerConverter(Path.class, Converters::path);
+    }
+
+    /** A file path this system can name; the error quotes the value, not the JDK's exception. */
+    static Path path(String text) {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new TypeConversionException("is not a file path this system can use, got " + ErrorText.quote(text));
+        }
     }
 
     /** A day as ISO-8601 writes it; the error says the format wanted rather than naming a Java class. */

@@ -80,6 +80,19 @@ class UsageErrorsTest {
     }
 
     @Test
+    void aPathTheSystemCannotNameIsOneCleanLine() {
+        for (String[] args : new String[][] {{"send", "--config", "\uD800", "--to", "+447700900001", "--text", "x"},
+                {"compare", "a\uD800b.csv"}}) {
+            CliHarness.Run result = run(args);
+
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+            assertThat(result.err()).as(result.toString()).hasLineCount(1)
+                    .contains("is not a file path this system can use")
+                    .doesNotContain("Exception", "java.");
+        }
+    }
+
+    @Test
     void enumValuesAreCaseInsensitive() {
         CliHarness.Run result = CliHarness.run(CliHarness.on(EmbeddedSandbox.start()), "send", "--to",
                 "+447700900001", "--text", "x", "--channel", "whatsapp");
