@@ -8,6 +8,8 @@ import io.switchboard.domain.SwitchboardException;
 import picocli.CommandLine;
 import picocli.CommandLine.TypeConversionException;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -28,6 +30,17 @@ final class Converters {
         commandLine.registerConverter(AccountId.class, text -> domain(() -> AccountId.parse(text)));
         commandLine.registerConverter(LocalDate.class, Converters::date);
         commandLine.registerConverter(Path.class, Converters::path);
+        commandLine.registerConverter(URI.class, Converters::uri);
+    }
+
+    /** A URI as RFC 3986 writes it; the error quotes the value, not the JDK's exception. */
+    static URI uri(String text) {
+        try {
+            return new URI(text);
+        } catch (URISyntaxException e) {
+            throw new TypeConversionException("must be a URL such as https://example.com/a.png, got "
+                    + ErrorText.quote(text));
+        }
     }
 
     /** A file path this system can name; the error quotes the value, not the JDK's exception. */

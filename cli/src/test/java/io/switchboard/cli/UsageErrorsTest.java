@@ -93,6 +93,16 @@ class UsageErrorsTest {
     }
 
     @Test
+    void aMediaValueThatIsNoUrlIsOneCleanLine() {
+        CliHarness.Run result = run("send", "--to", "+447700900001", "--media", "\u001b[31mpic\tture");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).as(result.toString()).hasLineCount(1)
+                .contains("Invalid value for option '--media' (URL): must be a URL such as https://example.com/a.png")
+                .doesNotContain("Exception", "java.", "\u001b");
+    }
+
+    @Test
     void enumValuesAreCaseInsensitive() {
         CliHarness.Run result = CliHarness.run(CliHarness.on(EmbeddedSandbox.start()), "send", "--to",
                 "+447700900001", "--text", "x", "--channel", "whatsapp");
