@@ -1,6 +1,5 @@
 package io.switchboard.config;
 
-import io.switchboard.application.BreakerSettings;
 import io.switchboard.application.RoutingPolicy;
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.DeliveryGuarantee;
@@ -29,7 +28,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -153,7 +151,7 @@ public final class ConfigLoader {
         accounts.forEach(a -> known.add(a.id()));
         return new SwitchboardConfig(accounts, rateDecks(root.get("rateDecks"), known, baseDirectory),
                 senderPools(root.get("senderPools"), known), routing(root.get("routing"), known),
-                breaker(root.get("breaker")));
+                ResilienceKeys.breaker(root.get("breaker")));
     }
 
     private List<AccountConfig> accounts(Node node) {
@@ -217,8 +215,8 @@ public final class ConfigLoader {
             }
             Optional<URI> baseUrl = item.get("baseUrl").optionalText().map(text -> url(item.get("baseUrl"), text));
             Optional<RateLimit> rateLimit = item.get("rateLimit").isMissing()
-                    ? Optional.empty() : Optional.of(rateLimit(item.get("rateLimit")));
-            accounts.add(new AccountConfig(id, identifiers, secrets, baseUrl, rateLimit, timeouts(item.get("timeouts"))));
+                    ? Optional.empty() : Optional.of(ResilienceKeys.rateLimit(item.get("rateLimit")));
+            accounts.add(new AccountConfig(id, identifiers, secrets, baseUrl, rateLimit, ResilienceKeys.timeouts(item.get("timeouts"))));
         }
         return accounts;
     }
@@ -232,108 +230,6 @@ public final class ConfigLoader {
             return uri;
         } catch (IllegalArgumentException e) {
             throw node.error("must be an absolute http(s) URL, got '" + text + "'");
-        }
-    }
-
-    /** The longest timeout: a day, well inside the range OkHttp takes. */
-    private static final Duration LONGEST_TIMEOUT = Duration.ofDays(1);
-
-    private static AccountTimeouts timeouts(Node node) {
-        if (node.isMissing()) {
-            return AccountTimeouts.DEFAULTS;
-        }
-        node.onlyKeys(Set.of("connect", "read", "call"));
-        return new AccountTimeouts(timeout(node.get("connect")), timeout(node.get("read")), timeout(node.get("call")));
-    }
-
-    private static Optional<Duration> timeout(Node node) {
-        if (node.isMissing()) {
-            return Optional.empty();
-        }
-        Duration value = duration(node);
-        if (value.toMillis() < 1 || value.compareTo(LONGEST_TIMEOUT) > 0) {
-            throw node.error("must be between 1ms and 24h, got '" + node.text() + "'");
-        }
-        return Optional.of(value);
-    }
-
-    /**
-     * The accounts' circuit breaker: {@code failureRate} and {@code slowCallRate} in percent, {@code slowCall} (a call
-     * at least this long is slow), {@code window} (calls remembered), {@code minimumCalls} (before rates are judged),
-     * {@code openFor} (cooldown before a probe) and {@code probes} (half-open calls deciding to close).
-     */
-    private static BreakerSettings breaker(Node node) {
-        BreakerSettings defaults = BreakerSettings.ofDefaults();
-        if (node.isMissing()) {
-            return defaults;
-        }
-        node.onlyKeys(Set.of("failureRate", "slowCallRate", "slowCall", "window", "minimumCalls", "openFor",
-                "probes"));
-        float failureRate = percentage(node.get("failureRate"), defaults.failureRateThreshold());
-        float slowCallRate = percentage(node.get("slowCallRate"), defaults.slowCallRateThreshold());
-        Duration slowCall = node.get("slowCall").isMissing() ? defaults.slowCallDuration()
-                : positiveDuration(node.get("slowCall"));
-        int window = node.get("window").isMissing() ? defaults.slidingWindowSize() : node.get("window").positiveInt();
-        int minimumCalls = node.get("minimumCalls").isMissing() ? defaults.minimumNumberOfCalls()
-                : node.get("minimumCalls").positiveInt();
-        if (minimumCalls > window) {
-            throw node.get("minimumCalls").error("must be at most the window (" + window + "), got " + minimumCalls);
-        }
-        Duration openFor = node.get("openFor").isMissing() ? defaults.waitInOpenState()
-                : positiveDuration(node.get("openFor"));
-        int probes = node.get("probes").isMissing() ? defaults.permittedCallsInHalfOpenState()
-                : node.get("probes").positiveInt();
-        return new BreakerSettings(failureRate, slowCallRate, slowCall, window, minimumCalls, openFor, probes);
-    }
-
-    private static float percentage(Node node, float fallback) {
-        if (node.isMissing()) {
-            return fallback;
-        }
-        String text = node.text().trim();
-        try {
-            if (text.matches("\\d{1,3}(\\.\\d{1,3})?")) {
-                float value = Float.parseFloat(text);
-                if (value > 0 && value <= 100) {
-                    return value;
-                }
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the error below
-        }
-        throw node.error("must be a percentage above 0 and at most 100, such as 50, got '" + node.text() + "'");
-    }
-
-    private static Duration positiveDuration(Node node) {
-        Duration value = duration(node);
-        if (value.isZero() || value.isNegative() || value.compareTo(LONGEST_TIMEOUT) > 0) {
-            throw node.error("must be between 1ms and 24h, got '" + node.text() + "'");
-        }
-        return value;
-    }
-
-    private static RateLimit rateLimit(Node node) {
-        node.onlyKeys(Set.of("permits", "period"));
-        return RateLimit.of(node.get("permits").positiveInt(), duration(node.get("period")));
-    }
-
-    private static Duration duration(Node node) {
-        String text = node.text().toLowerCase(Locale.ROOT);
-        try {
-            if (text.matches("\\d+ms")) {
-                return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
-            }
-            if (text.matches("\\d+[smh]")) {
-                long n = Long.parseLong(text.substring(0, text.length() - 1));
-                return switch (text.charAt(text.length() - 1)) {
-                    case 's' -> Duration.ofSeconds(n);
-                    case 'm' -> Duration.ofMinutes(n);
-                    default -> Duration.ofHours(n);
-                };
-            }
-            return Duration.parse(text.toUpperCase(Locale.ROOT));
-        } catch (DateTimeParseException | NumberFormatException e) {
-            throw node.error("must be a duration such as 500ms, 30s, 5m or PT1M, got '" + node.text() + "'");
         }
     }
 
@@ -454,7 +350,7 @@ public final class ConfigLoader {
                 .map(g -> guarantee(node.get("guarantee"), g)).orElse(defaults.guarantee());
         int maxAttempts = node.get("maxAttempts").isMissing() ? defaults.maxAttempts()
                 : node.get("maxAttempts").positiveInt();
-        Duration deadline = node.get("deadline").isMissing() ? defaults.deadline() : duration(node.get("deadline"));
+        Duration deadline = node.get("deadline").isMissing() ? defaults.deadline() : ResilienceKeys.duration(node.get("deadline"));
         return new RoutingConfig(policy, order, weights, allow, deny, maxPrice, pinned, guarantee, maxAttempts,
                 deadline, prices(node.get("prices")), unpriced(node.get("unpriced")));
     }
@@ -502,7 +398,7 @@ public final class ConfigLoader {
         }
         Duration loadTimeout = defaults.loadTimeout();
         if (!node.get("loadTimeout").isMissing()) {
-            loadTimeout = duration(node.get("loadTimeout"));
+            loadTimeout = ResilienceKeys.duration(node.get("loadTimeout"));
             if (loadTimeout.isZero() || loadTimeout.isNegative()) {
                 throw node.get("loadTimeout").error("must be positive, got '" + node.get("loadTimeout").text() + "'");
             }
