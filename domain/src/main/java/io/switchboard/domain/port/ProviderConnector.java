@@ -47,6 +47,11 @@ public interface ProviderConnector extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** Verifies and reads this account's status callbacks and inbound messages. */
+    default Optional<CallbackPort> callbacks() {
+        return Optional.empty();
+    }
+
     /** The vendor's published request budget for this account, which routing applies client-side by default. */
     default Optional<RateLimit> declaredRateLimit() {
         return Optional.empty();
