@@ -7,6 +7,7 @@ import io.switchboard.application.AccountSettings;
 import io.switchboard.application.RoutingPolicy;
 import io.switchboard.config.AccountConfig;
 import io.switchboard.config.AccountTimeouts;
+import io.switchboard.config.CallbacksConfig;
 import io.switchboard.config.PricesConfig;
 import io.switchboard.config.RoutingConfig;
 import io.switchboard.config.SenderPoolConfig;
@@ -45,6 +46,13 @@ final class ConfigWiring {
         PricesConfig prices = config.routing().prices();
         prices.warmUp().ifPresent(countries -> builder.warmUpPrices(countries.toArray(String[]::new)));
         builder.warmUpProducts(prices.products().toArray(Product[]::new)).priceLoadTimeout(prices.loadTimeout());
+        CallbacksConfig callbacks = config.callbacks();
+        callbacks.baseUrl().ifPresent(builder::callbackBaseUrl);
+        builder.resend(callbacks.resend());
+        builder.reconcileAfter = callbacks.reconcileAfter();
+        builder.reconcileMaxPerRun = callbacks.reconcileMaxPerRun();
+        callbacks.reconcileEvery().ifPresent(every -> builder.reconcile(callbacks.reconcileAfter(), every,
+                callbacks.reconcileMaxPerRun()));
         return builder.policy(policy(config.routing())).breakers(config.breaker());
     }
 

@@ -74,9 +74,12 @@ public final class Switchboard implements AutoCloseable {
     private final Usage usage;
     private final Lookups lookups;
     private final Costs costs;
+    private final Deliveries deliveries;
 
     Switchboard(Router router, List<ProviderConnector> connectors, OkHttpClient http, java.util.concurrent.Executor executor,
-            ExecutorService ownedExecutor, AutoCloseable ownedResource, int maxConcurrency, PriceBook prices) {
+            ExecutorService ownedExecutor, AutoCloseable ownedResource, int maxConcurrency, PriceBook prices,
+            Deliveries deliveries) {
+        this.deliveries = deliveries;
         this.router = router;
         this.accounts = new Accounts(connectors);
         this.http = http;
@@ -121,6 +124,14 @@ public final class Switchboard implements AutoCloseable {
 
     public Costs costs() {
         return costs;
+    }
+
+    /**
+     * What happens to messages after routing: delivery records, the callback receiver, opt-outs, read-back. See
+     * docs/lifecycle.md.
+     */
+    public Deliveries deliveries() {
+        return deliveries;
     }
 
     /** The router, for plans ({@code router().plan(request)}) and breaker states. */
@@ -183,6 +194,7 @@ public final class Switchboard implements AutoCloseable {
                 LOG.warn("closing {} failed: {}", connector.account(), e.getClass().getSimpleName());
             }
         }
+        deliveries.close();
         if (ownedExecutor != null) {
             ownedExecutor.shutdown();
             try {

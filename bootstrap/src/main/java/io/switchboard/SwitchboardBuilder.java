@@ -25,6 +25,12 @@ import io.switchboard.domain.pricing.RateDeck;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import io.switchboard.application.CallbackUrls;
+import io.switchboard.application.lifecycle.DeliveryRecords;
+import io.switchboard.application.lifecycle.ResendPolicy;
+import io.switchboard.application.lifecycle.SuppressionList;
+
+import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -68,6 +74,13 @@ public final class SwitchboardBuilder {
     int maxConcurrency = DEFAULT_MAX_CONCURRENCY;
     Clock clock = Clock.systemUTC();
     AutoCloseable ownedResource;
+    URI callbackBaseUrl;
+    DeliveryRecords deliveryRecords;
+    SuppressionList suppressions;
+    ResendPolicy resend = ResendPolicy.OFF;
+    Duration reconcileAfter = Duration.ofMinutes(15);
+    Duration reconcileEvery;
+    int reconcileMaxPerRun = 100;
 
     SwitchboardBuilder() {
     }
@@ -221,6 +234,54 @@ public final class SwitchboardBuilder {
             throw SwitchboardException.invalid("priceLoadTimeout", "must be positive, got " + value);
         }
         priceLoadTimeout = value;
+        return this;
+    }
+
+    /**
+     * Where the callback receiver is mounted ({@code https://example.com/switchboard}): every message routed then
+     * carries the status callback URL {@code <base>/<vendor>/<account>?record=<key>} (unless its request names its
+     * own), and read-back of messages with no final status runs every minute. See docs/lifecycle.md.
+     */
+    public SwitchboardBuilder callbackBaseUrl(URI value) {
+        CallbackUrls.under(value); // checks it
+        callbackBaseUrl = value;
+        if (reconcileEvery == null) {
+            reconcileEvery = Duration.ofMinutes(1);
+        }
+        return this;
+    }
+
+    /** Where delivery records live (in memory, 100,000 records for 7 days, by default). */
+    public SwitchboardBuilder deliveryRecords(DeliveryRecords value) {
+        deliveryRecords = Checks.required(value, "deliveryRecords");
+        return this;
+    }
+
+    /** The opted-out numbers every account's sends check (in memory by default). */
+    public SwitchboardBuilder suppressions(SuppressionList value) {
+        suppressions = Checks.required(value, "suppressions");
+        return this;
+    }
+
+    /** When an undelivered message is sent again through another account ({@link ResendPolicy#OFF} by default). */
+    public SwitchboardBuilder resend(ResendPolicy value) {
+        resend = Checks.required(value, "resend");
+        return this;
+    }
+
+    /**
+     * Reads back, every {@code every}, at most {@code maxPerRun} messages with no final status {@code after} their
+     * routing (and sends whose outcome was unknown). Runs every minute for messages 15 minutes old once
+     * {@link #callbackBaseUrl} is set; {@link Switchboard#deliveries()} can run it at any time.
+     */
+    public SwitchboardBuilder reconcile(Duration after, Duration every, int maxPerRun) {
+        reconcileAfter = Checks.required(after, "reconcile.after");
+        reconcileEvery = Checks.required(every, "reconcile.every");
+        if (every.isNegative() || every.isZero()) {
+            throw io.switchboard.domain.SwitchboardException.invalid("reconcile.every", "must be positive, got "
+                    + every);
+        }
+        reconcileMaxPerRun = maxPerRun;
         return this;
     }
 

@@ -6,7 +6,12 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import io.switchboard.application.AccountSettings;
 import io.switchboard.application.PriceBook;
+import io.switchboard.application.CallbackUrls;
 import io.switchboard.application.Router;
+import io.switchboard.application.lifecycle.CallbackReceiver;
+import io.switchboard.application.lifecycle.InMemoryDeliveryRecords;
+import io.switchboard.application.lifecycle.Lifecycle;
+import io.switchboard.application.lifecycle.Reconciler;
 import io.switchboard.domain.Failure;
 import io.switchboard.domain.port.ProviderConnector;
 import okhttp3.ConnectionPool;
@@ -37,6 +42,9 @@ public final class SwitchboardModule extends AbstractModule {
     SwitchboardModule(SwitchboardBuilder settings) {
         this.settings = settings;
     }
+
+    /** Delivery records one instance keeps in memory by default. */
+    static final long DEFAULT_RECORDS = 100_000;
 
     @Override
     protected void configure() {
@@ -92,8 +100,29 @@ public final class SwitchboardModule extends AbstractModule {
         for (ProviderConnector connector : connectors) {
             router.account(connector, settings.settings.getOrDefault(connector.account(), AccountSettings.ofDefaults()));
         }
-        return new Switchboard(router.build(), connectors, http, executor, owned, settings.ownedResource,
-                settings.maxConcurrency, priceBook);
+        Lifecycle.Builder lifecycle = Lifecycle.builder()
+                .clock(settings.clock)
+                .resend(settings.resend)
+                .resendExecutor(executor)
+                .meterRegistry(settings.registry)
+                .records(settings.deliveryRecords != null ? settings.deliveryRecords
+                        : new InMemoryDeliveryRecords(InMemoryDeliveryRecords.DEFAULT_RETENTION,
+                                DEFAULT_RECORDS, settings.clock));
+        if (settings.suppressions != null) {
+            lifecycle.suppressions(settings.suppressions);
+        }
+        Lifecycle life = lifecycle.build();
+        router.hooks(life);
+        if (settings.callbackBaseUrl != null) {
+            router.callbackUrls(CallbackUrls.under(settings.callbackBaseUrl));
+        }
+        Router built = router.build();
+        life.bind(built);
+        Deliveries deliveries = new Deliveries(life, new CallbackReceiver(connectors, life, settings.registry),
+                new Reconciler(life, connectors, settings.reconcileAfter, settings.reconcileMaxPerRun),
+                settings.reconcileEvery);
+        return new Switchboard(built, connectors, http, executor, owned, settings.ownedResource,
+                settings.maxConcurrency, priceBook, deliveries);
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

@@ -18,6 +18,13 @@ public interface DeliveryLedger {
      */
     void complete(String reference, Delivery delivery);
 
+    /**
+     * Replaces an {@link Delivery.OutcomeUnknown} kept for {@code reference} with what reading the vendor back found:
+     * a {@link Delivery.Sent} is kept, a {@link Delivery.NotSent} frees the reference (nothing was accepted). Does
+     * nothing when the reference holds anything else.
+     */
+    void resolve(String reference, Delivery delivery);
+
     /** The answer to {@link #claim}. */
     sealed interface Claim permits Claim.Granted, Claim.Done, Claim.InFlight {
 

@@ -7,6 +7,7 @@ import io.switchboard.domain.Sender;
 import io.switchboard.domain.SwitchboardException;
 import io.switchboard.domain.call.Call;
 import io.switchboard.domain.message.Message;
+import io.switchboard.domain.message.MessageRequest;
 import io.switchboard.domain.port.TimeBudget;
 import io.switchboard.domain.pricing.Quote;
 import io.switchboard.domain.RateLimit;
@@ -35,9 +36,11 @@ final class Dispatcher {
     private final Clock clock;
     private final Sleeper sleeper;
     private final RoutingMetrics metrics;
+    private final CallbackUrls callbackUrls;
 
     Dispatcher(Map<AccountId, AccountProfile> profiles, AccountHealth health, RateLimitBudgets budgets, Clock clock,
-            Sleeper sleeper, RoutingMetrics metrics) {
+            Sleeper sleeper, RoutingMetrics metrics, CallbackUrls callbackUrls) {
+        this.callbackUrls = callbackUrls;
         this.profiles = profiles;
         this.health = health;
         this.budgets = budgets;
@@ -49,6 +52,7 @@ final class Dispatcher {
     /** The state of one execution. */
     private final class Run {
         final Routable job;
+        final String key;
         final RoutingPolicy policy;
         final String country;
         final Instant deadline;
@@ -58,8 +62,9 @@ final class Dispatcher {
         AccountId unknownAt;
         Failure unknownFailure;
 
-        Run(Routable job, RoutePlan plan, RoutingPolicy policy) {
+        Run(Routable job, RoutePlan plan, RoutingPolicy policy, String key) {
             this.job = job;
+            this.key = key;
             this.policy = policy;
             this.country = plan.destination().regionCode();
             this.deadline = clock.instant().plus(policy.deadline());
@@ -86,7 +91,12 @@ final class Dispatcher {
     }
 
     Delivery execute(Routable job, RoutePlan plan, RoutingPolicy policy) {
-        Run run = new Run(job, plan, policy);
+        return execute(job, plan, policy, null);
+    }
+
+    /** As {@link #execute(Routable, RoutePlan, RoutingPolicy)}, each send carrying the callback URL of record {@code key}. */
+    Delivery execute(Routable job, RoutePlan plan, RoutingPolicy policy, String key) {
+        Run run = new Run(job, plan, policy, key);
         List<Candidate> candidates = plan.candidates();
         boolean waitedForRetryAfter = false;
         for (int i = 0; i < candidates.size(); i++) {
@@ -178,8 +188,12 @@ final class Dispatcher {
             // The adapter cuts its timeouts to what is left of the deadline: a dripping answer cannot outlive it.
             Duration left = Duration.between(start, run.deadline);
             if (run.job instanceof Routable.Text text) {
-                message = TimeBudget.within(left,
-                        () -> profile.messaging().orElseThrow().send(text.request().withFrom(from)));
+                MessageRequest request = text.request().withFrom(from);
+                if (callbackUrls != null && run.key != null && request.statusCallback().isEmpty()) {
+                    request = request.withStatusCallback(callbackUrls.of(id, run.key));
+                }
+                MessageRequest toSend = request;
+                message = TimeBudget.within(left, () -> profile.messaging().orElseThrow().send(toSend));
                 vendorId = message.id();
             } else {
                 placed = TimeBudget.within(left,

@@ -57,4 +57,16 @@ public final class InMemoryDeliveryLedger implements DeliveryLedger {
             slots.put(reference, new Slot(delivery));
         }
     }
+
+    @Override
+    public void resolve(String reference, Delivery delivery) {
+        Checks.notBlank(reference, "clientReference");
+        Checks.required(delivery, "delivery");
+        slots.computeIfPresent(reference, (ref, slot) -> {
+            if (!(slot.delivery() instanceof Delivery.OutcomeUnknown)) {
+                return slot;
+            }
+            return delivery instanceof Delivery.NotSent ? null : new Slot(delivery);
+        });
+    }
 }

@@ -24,6 +24,29 @@ public final class MetricNames {
     /** Counter: quoted spend of accepted requests, in major units of the currency; tags vendor, account, country, currency. */
     public static final String SPEND = "switchboard.routing.spend";
 
+    /** Counter: messages whose current send reached a final status; tags vendor, account, country, status. */
+    public static final String DELIVERY_FINAL = "switchboard.delivery.final";
+    /** Timer: from routing to the delivered status; tags vendor, account, country. */
+    public static final String TIME_TO_DELIVERED = "switchboard.delivery.time_to_delivered";
+    /** Counter: re-sends after an undelivered status; tags country, outcome (sent, not_sent, outcome_unknown). */
+    public static final String RESENDS = "switchboard.delivery.resends";
+    /** Counter: sends refused because the recipient opted out; tag country. */
+    public static final String SUPPRESSED = "switchboard.delivery.suppressed";
+    /** Counter: numbers opted out or in; tags vendor, account, action (opt_out, opt_in). */
+    public static final String OPT_OUTS = "switchboard.delivery.opt_outs";
+    /** Counter: verified callback events; tags vendor, kind, result (applied, duplicate, stale, parked, noted). */
+    public static final String CALLBACK_EVENTS = "switchboard.callbacks.events";
+    /** Counter: callbacks refused before anything was applied; tags vendor, reason. */
+    public static final String CALLBACKS_REFUSED = "switchboard.callbacks.refused";
+    /** Counter: messages read back from their vendor; tags vendor, account, result. */
+    public static final String READ_BACKS = "switchboard.delivery.read_backs";
+
+    public static final String TAG_STATUS = "status";
+    public static final String TAG_KIND = "kind";
+    public static final String TAG_RESULT = "result";
+    public static final String TAG_REASON = "reason";
+    public static final String TAG_ACTION = "action";
+
     public static final String TAG_VENDOR = "vendor";
     public static final String TAG_ACCOUNT = "account";
     public static final String TAG_COUNTRY = "country";

@@ -41,6 +41,7 @@ public final class Router {
     private final RoutingMetrics metrics;
     private final Sleeper sleeper;
     private final PriceBook prices;
+    private final DeliveryHooks hooks;
 
     private Router(Builder b) {
         this.clock = b.clock;
@@ -58,7 +59,8 @@ public final class Router {
         }
         this.planner = new RoutePlanner(new ArrayList<>(profiles.values()), b.prices, b.pools);
         this.dispatcher = new Dispatcher(Map.copyOf(profiles), health, b.budgets != null ? b.budgets
-                : new InMemoryRateLimitBudgets(clock), clock, b.sleeper, metrics);
+                : new InMemoryRateLimitBudgets(clock), clock, b.sleeper, metrics, b.callbackUrls);
+        this.hooks = b.hooks;
         this.ledger = b.ledger != null ? b.ledger : new InMemoryDeliveryLedger(InMemoryDeliveryLedger.DEFAULT_RETENTION,
                 clock);
         this.defaultPolicy = b.policy;
@@ -120,9 +122,50 @@ public final class Router {
         return new CostQueries(planner, Checks.required(policy, "policy"));
     }
 
+    /**
+     * Sends a message again for its delivery record {@code key}, leaving out the accounts in {@code exclude} (those
+     * it went through already), without the idempotency ledger: the record is what ties the sends together. The
+     * recipient's opt-out is checked again. Used by re-send policies of the message lifecycle.
+     */
+    public Delivery resend(String key, MessageRequest request, java.util.Set<AccountId> exclude) {
+        Checks.notBlank(key, "key");
+        Checks.required(request, "request");
+        Checks.required(exclude, "exclude");
+        Routable.Text job = Routable.Text.of(request);
+        String country = job.to().regionCode();
+        Delivery delivery;
+        Optional<Failure> refusal = hooks == null ? Optional.empty() : hooks.refusal(request);
+        if (refusal.isPresent()) {
+            delivery = new Delivery.NotSent(refusal.get(), List.of(), request.clientReference());
+        } else {
+            RoutingPolicy.Builder policy = defaultPolicy.toBuilder();
+            if (!exclude.isEmpty()) {
+                policy.deny(country, exclude.toArray(AccountId[]::new));
+            }
+            RoutingPolicy bounded = awaitPrices(job, policy.build());
+            delivery = bounded == null
+                    ? new Delivery.NotSent(Failure.of(FailureKind.UNAVAILABLE, "the routing deadline passed while"
+                            + " the prices of " + country + " loaded"), List.of(), request.clientReference())
+                    : planAndSend(job, bounded, request.clientReference(), key);
+        }
+        if (hooks != null) {
+            hooks.routed(key, delivery);
+        }
+        metrics.delivery(country, "resend_" + outcome(delivery));
+        return delivery;
+    }
+
     private Delivery route(Routable job, RoutingPolicy policy) {
         String country = job.to().regionCode();
         Optional<String> reference = job.clientReference();
+        MessageRequest message = job instanceof Routable.Text text ? text.request() : null;
+        if (hooks != null && message != null) {
+            Optional<Failure> refusal = hooks.refusal(message);
+            if (refusal.isPresent()) {
+                metrics.delivery(country, "not_sent");
+                return new Delivery.NotSent(refusal.get(), List.of(), reference);
+            }
+        }
         if (reference.isPresent()) {
             DeliveryLedger.Claim claim = ledger.claim(reference.get());
             if (claim instanceof DeliveryLedger.Claim.Done done) {
@@ -136,14 +179,21 @@ public final class Router {
             }
         }
         Delivery delivery = null;
+        String key = null;
         try {
+            key = hooks != null && message != null ? hooks.opened(message) : null;
             RoutingPolicy bounded = awaitPrices(job, policy);
             delivery = bounded == null
                     ? new Delivery.NotSent(Failure.of(FailureKind.UNAVAILABLE, "the routing deadline of "
                             + policy.deadline() + " passed while the prices of " + country + " loaded"), List.of(),
                             reference)
-                    : planAndSend(job, bounded, reference);
+                    : planAndSend(job, bounded, reference, key);
         } finally {
+            if (key != null) {
+                hooks.routed(key, delivery != null ? delivery
+                        : new Delivery.NotSent(Failure.of(FailureKind.UNAVAILABLE, "routing failed"), List.of(),
+                                reference));
+            }
             if (reference.isPresent()) {
                 ledger.complete(reference.get(), delivery != null ? delivery
                         : new Delivery.NotSent(Failure.of(FailureKind.UNAVAILABLE, "routing failed"), List.of(),
@@ -161,7 +211,7 @@ public final class Router {
      * outage slows a batch down instead of failing it. Each pass is one failover chain of at most
      * {@link RoutingPolicy#maxAttempts()} calls; the delivery lists the attempts of every pass.
      */
-    private Delivery planAndSend(Routable job, RoutingPolicy policy, Optional<String> reference) {
+    private Delivery planAndSend(Routable job, RoutingPolicy policy, Optional<String> reference, String key) {
         Instant deadline = clock.instant().plus(policy.deadline());
         RoutingPolicy pass = policy;
         List<Attempt> earlier = new ArrayList<>();
@@ -169,7 +219,7 @@ public final class Router {
             RoutePlan plan = planner.plan(job, pass, health, clock.instant(), random(), false);
             Delivery delivery = plan.isEmpty()
                     ? new Delivery.NotSent(noRoute(plan), List.of(), reference)
-                    : dispatcher.execute(job, plan, pass);
+                    : dispatcher.execute(job, plan, pass, key);
             Instant now = clock.instant();
             Instant comeback = comeback(plan, delivery, now);
             if (comeback == null || !comeback.isBefore(deadline.minus(MIN_PASS))) {
@@ -333,6 +383,14 @@ public final class Router {
         return cause;
     }
 
+    /**
+     * Records what reading back a request whose outcome was unknown found, so that a retry with its client reference
+     * gets the truth: sent (nothing is sent again) or not sent (the reference is free to send).
+     */
+    public void resolveUnknown(String reference, Delivery delivery) {
+        ledger.resolve(Checks.notBlank(reference, "clientReference"), Checks.required(delivery, "delivery"));
+    }
+
     /** The current failures of the vendors' pricing APIs, by account, product and country; see {@link PriceBook}. */
     public List<PricingFailure> pricingFailures() {
         return prices.failures();
@@ -356,8 +414,22 @@ public final class Router {
         private RateLimitBudgets budgets;
         private MeterRegistry registry = new SimpleMeterRegistry();
         private RandomGenerator random;
+        private DeliveryHooks hooks;
+        private CallbackUrls callbackUrls;
 
         private Builder() {
+        }
+
+        /** What follows a message after routing (its delivery record, opt-outs); none by default. */
+        public Builder hooks(DeliveryHooks value) {
+            hooks = Checks.required(value, "hooks");
+            return this;
+        }
+
+        /** The status callback URLs each send carries (unless its request has its own); none by default. */
+        public Builder callbackUrls(CallbackUrls value) {
+            callbackUrls = Checks.required(value, "callbackUrls");
+            return this;
         }
 
         public Builder account(ProviderConnector connector) {

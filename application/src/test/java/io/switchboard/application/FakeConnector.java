@@ -1,6 +1,7 @@
 package io.switchboard.application;
 
 import io.switchboard.domain.AccountId;
+import io.switchboard.domain.Direction;
 import io.switchboard.domain.Failure;
 import io.switchboard.domain.FailureKind;
 import io.switchboard.domain.Page;
@@ -49,6 +50,9 @@ final class FakeConnector implements ProviderConnector {
     private SendCapabilities accepts = SendCapabilities.PERMISSIVE;
     private Map<String, List<RateDeck.Entry>> prices;
     final List<MessageRequest> sent = new ArrayList<>();
+    /** What the vendor holds, by id: messages it accepted (also those whose answer was lost). */
+    final Map<String, Message> stored = new ConcurrentHashMap<>();
+    private int loseAnswers;
     final List<CallRequest> placed = new ArrayList<>();
     final Map<String, Integer> pricingCalls = new ConcurrentHashMap<>();
 
@@ -68,6 +72,20 @@ final class FakeConnector implements ProviderConnector {
     FakeConnector failingWith(Failure failure) {
         script.add(() -> new SwitchboardException(failure));
         return this;
+    }
+
+    /** The next send is accepted by the vendor, but its answer is lost (a read timeout): outcome unknown. */
+    FakeConnector losingAnswer() {
+        loseAnswers++;
+        return this;
+    }
+
+    /** Sets the status the vendor reports for a stored message (what a read-back sees). */
+    void vendorStatus(String id, MessageStatus status, String errorCode) {
+        Message m = stored.get(id);
+        stored.put(id, new Message(m.id(), m.account(), m.channel(), m.from(), m.to(), m.text(), m.direction(),
+                status, status.name().toLowerCase(java.util.Locale.ROOT), m.segments(), m.price(), m.createdAt(),
+                m.sentAt(), Optional.ofNullable(errorCode), Optional.empty()));
     }
 
     /** The next vendor call throws something that is not ours. */
@@ -150,20 +168,34 @@ final class FakeConnector implements ProviderConnector {
             @Override
             public Message send(MessageRequest request) {
                 sent.add(request);
+                Message message = new Message(account.name() + "-msg-" + sent.size(), account, request.channel(),
+                        request.from().value(), request.to().e164(), request.text(), Direction.OUTBOUND,
+                        MessageStatus.QUEUED, "queued", null, null, Optional.of(clock.instant()), null, null, null);
+                if (loseAnswers > 0) {
+                    // The vendor keeps the message; its answer never arrives.
+                    loseAnswers--;
+                    stored.put(message.id(), message);
+                    throw new SwitchboardException(Failure.of(FailureKind.OUTCOME_UNKNOWN, "read timed out"));
+                }
                 step();
-                return new Message(account.name() + "-msg-" + sent.size(), account, request.channel(),
-                        request.from().value(), request.to().e164(), request.text(), null, MessageStatus.QUEUED,
-                        "queued", null, null, null, null, null, null);
+                stored.put(message.id(), message);
+                return message;
             }
 
             @Override
             public Message get(String id) {
-                throw new UnsupportedOperationException();
+                Message message = stored.get(id);
+                if (message == null) {
+                    throw new SwitchboardException(Failure.of(FailureKind.NOT_FOUND, "no message " + id));
+                }
+                return message;
             }
 
             @Override
             public Page<Message> list(MessageQuery query, PageRequest page) {
-                throw new UnsupportedOperationException();
+                return Page.last(stored.values().stream()
+                        .filter(m -> query.to().map(m.to()::equals).orElse(true))
+                        .toList());
             }
         });
     }

@@ -59,6 +59,8 @@ final class Fixtures {
         RoutingPolicy policy = RoutingPolicy.ofDefaults();
         BreakerSettings breakers = BreakerSettings.ofDefaults();
         final List<Runnable> onBuild = new ArrayList<>();
+        DeliveryHooks hooks;
+        CallbackUrls callbackUrls;
 
         /** Adds an account priced with {@code deck} for SMS. */
         FakeConnector account(String name, RateDeck deck) {
@@ -87,6 +89,12 @@ final class Fixtures {
                     .breakers(breakers);
             accounts.forEach((name, connector) ->
                     builder.account(connector, settings.getOrDefault(name, AccountSettings.ofDefaults())));
+            if (hooks != null) {
+                builder.hooks(hooks);
+            }
+            if (callbackUrls != null) {
+                builder.callbackUrls(callbackUrls);
+            }
             return builder.build();
         }
 

@@ -145,13 +145,13 @@ public final class ConfigLoader {
                     + e.getClass().getSimpleName() + ")");
         }
         Node root = new Node("", document).onlyKeys(Set.of("accounts", "rateDecks", "senderPools", "routing",
-                "breaker"));
+                "breaker", "callbacks"));
         List<AccountConfig> accounts = accounts(root.get("accounts"));
         Set<AccountId> known = new LinkedHashSet<>();
         accounts.forEach(a -> known.add(a.id()));
         return new SwitchboardConfig(accounts, rateDecks(root.get("rateDecks"), known, baseDirectory),
                 senderPools(root.get("senderPools"), known), routing(root.get("routing"), known),
-                ResilienceKeys.breaker(root.get("breaker")));
+                ResilienceKeys.breaker(root.get("breaker")), CallbackKeys.callbacks(root.get("callbacks")));
     }
 
     private List<AccountConfig> accounts(Node node) {

@@ -80,7 +80,7 @@ final class ResilienceKeys {
         throw node.error("must be a percentage above 0 and at most 100, such as 50, got '" + node.text() + "'");
     }
 
-    private static Duration positiveDuration(Node node) {
+    static Duration positiveDuration(Node node) {
         Duration value = duration(node);
         if (value.toMillis() < 1 || value.compareTo(LONGEST) > 0) {
             throw node.error("must be between 1ms and 24h, got '" + node.text() + "'");

@@ -16,7 +16,8 @@ public record SwitchboardConfig(
         List<RateDeckFile> rateDecks,
         List<SenderPoolConfig> senderPools,
         RoutingConfig routing,
-        BreakerSettings breaker) {
+        BreakerSettings breaker,
+        CallbacksConfig callbacks) {
 
     /** A user-supplied CSV rate deck for one account and product. */
     public record RateDeckFile(AccountId account, Product product, Path file) {
@@ -26,5 +27,6 @@ public record SwitchboardConfig(
         accounts = List.copyOf(accounts);
         rateDecks = List.copyOf(rateDecks);
         senderPools = List.copyOf(senderPools);
+        callbacks = callbacks == null ? CallbacksConfig.DEFAULTS : callbacks;
     }
 }

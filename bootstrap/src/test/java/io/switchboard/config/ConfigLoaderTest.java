@@ -148,6 +148,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theCallbacksSectionIsRead() {
+        SwitchboardConfig config = loader.parse("""
+                accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}]
+                callbacks:
+                  baseUrl: https://example.com/sb/callbacks
+                  resend: {enabled: true, window: 30m, maxResends: 2}
+                  reconcile: {after: 10m, every: 30s, maxPerRun: 200}
+                """, dir);
+
+        CallbacksConfig callbacks = config.callbacks();
+        assertThat(callbacks.baseUrl()).contains(java.net.URI.create("https://example.com/sb/callbacks"));
+        assertThat(callbacks.resend()).isEqualTo(io.switchboard.application.lifecycle.ResendPolicy.within(
+                Duration.ofMinutes(30), 2));
+        assertThat(callbacks.reconcileAfter()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(callbacks.reconcileEvery()).contains(Duration.ofSeconds(30));
+        assertThat(callbacks.reconcileMaxPerRun()).isEqualTo(200);
+        assertThat(loader.parse("accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}]", dir).callbacks())
+                .isEqualTo(CallbacksConfig.DEFAULTS);
+    }
+
+    @Test
     void withoutABreakerKeyTheDefaultsHold() {
         SwitchboardConfig config = loader.parse("accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}]", dir);
 
@@ -202,6 +223,14 @@ class ConfigLoaderTest {
             "missing identifier | accounts: [{id: plivo, credentials: {authTokenEnv: PLIVO_TOKEN}}]"
                     + " | accounts[0].credentials.authId | is required for plivo",
             "no accounts | routing: {policy: least-cost} | accounts | at least one account",
+            "callback base with a query | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
+                    + " callbacks: {baseUrl: 'https://x.example/cb?a=1'}} | callbacks.baseUrl | no query",
+            "callback base not http | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
+                    + " callbacks: {baseUrl: 'ftp://x.example/cb'}} | callbacks.baseUrl | absolute http(s) URL",
+            "resend window too long | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
+                    + " callbacks: {resend: {enabled: true, window: 100h}}} | callbacks.resend | at most 3 days",
+            "resend flag not boolean | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
+                    + " callbacks: {resend: {enabled: yes please}}} | callbacks.resend.enabled | true or false",
             "unknown top-level key | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}], rooting: {}}"
                     + " | rooting | not a known key",
             "bad number in a pool | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"

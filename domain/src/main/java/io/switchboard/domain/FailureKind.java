@@ -30,7 +30,12 @@ public enum FailureKind {
      * This account cannot make the request at all (a credential that cannot go into a header, say): nothing reached
      * the vendor, another account may be tried, and this one is left out until its configuration is fixed.
      */
-    CONFIGURATION(true, true);
+    CONFIGURATION(true, true),
+    /**
+     * The recipient opted out (a STOP to any account, or a vendor's opted-out error): no account may send to the
+     * number until it opts in again, so routing neither calls a vendor nor fails over.
+     */
+    OPTED_OUT(false, false);
 
     private final boolean failsOver;
     private final boolean marksAccountUnhealthy;

@@ -44,7 +44,7 @@ final class TwilioErrors {
             Map.entry(21659, FailureKind.DESTINATION_NOT_SUPPORTED),
             Map.entry(21210, FailureKind.DESTINATION_NOT_SUPPORTED),
             // Opted out: no account should send it, so this does not fail over.
-            Map.entry(21610, FailureKind.INVALID_REQUEST));
+            Map.entry(21610, FailureKind.OPTED_OUT));
 
     /** The request field each code is about, in the domain's names. */
     private static final Map<Integer, String> FIELDS = Map.ofEntries(

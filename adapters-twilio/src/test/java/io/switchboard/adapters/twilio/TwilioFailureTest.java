@@ -61,7 +61,7 @@ class TwilioFailureTest {
     @CsvSource(nullValues = "null", value = {
             "400, 21211, INVALID_REQUEST, to",
             "400, 21614, INVALID_REQUEST, to",
-            "400, 21610, INVALID_REQUEST, to",
+            "400, 21610, OPTED_OUT, to",
             "400, 21617, INVALID_REQUEST, text",
             "400, 21606, DESTINATION_NOT_SUPPORTED, from",
             "400, 21659, DESTINATION_NOT_SUPPORTED, from",

@@ -81,6 +81,11 @@ public record MessageRequest(
         return new MessageRequest(to, from, text, media, channel, statusCallback, Optional.ofNullable(reference));
     }
 
+    /** This request with the callback URL the vendor reports status changes to. */
+    public MessageRequest withStatusCallback(URI url) {
+        return new MessageRequest(to, from, text, media, channel, Optional.ofNullable(url), clientReference);
+    }
+
     static void requireHttp(URI uri, String field) {
         String scheme = uri.getScheme();
         if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
