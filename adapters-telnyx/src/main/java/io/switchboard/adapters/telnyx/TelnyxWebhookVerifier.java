@@ -95,23 +95,22 @@ public final class TelnyxWebhookVerifier {
 
     /**
      * Passes for an authentic, fresh delivery; otherwise raises INVALID_REQUEST naming the header at fault (or the
-     * body), with the reason.
+     * body), with the reason. Never raises anything else, whatever the arguments; the message never repeats what was
+     * sent, which is the caller's (possibly an attacker's) text.
      */
     public void verify(String signature, String timestamp, byte[] rawBody) {
         Checks.notBlank(signature, SIGNATURE_HEADER);
         Checks.notBlank(timestamp, TIMESTAMP_HEADER);
         Checks.required(rawBody, "body");
-        long seconds;
-        try {
-            seconds = Long.parseLong(timestamp.trim());
-        } catch (NumberFormatException e) {
-            throw SwitchboardException.invalid(TIMESTAMP_HEADER, "must be Unix seconds, got '" + timestamp + "'");
+        String seconds = timestamp.trim();
+        long sent = unixSeconds(seconds);
+        if (sent < 0) {
+            throw SwitchboardException.invalid(TIMESTAMP_HEADER, "must be Unix seconds (ASCII digits, at most "
+                    + Long.MAX_VALUE + ")");
         }
-        Instant sent = Instant.ofEpochSecond(seconds);
-        Duration skew = Duration.between(sent, clock.instant()).abs();
-        if (skew.compareTo(tolerance) > 0) {
-            throw SwitchboardException.invalid(TIMESTAMP_HEADER, "is " + skew.toSeconds() + " s away from now, more"
-                    + " than the " + tolerance.toSeconds() + " s tolerated");
+        if (!fresh(sent)) {
+            throw SwitchboardException.invalid(TIMESTAMP_HEADER, "is more than the " + tolerance.toSeconds()
+                    + " s tolerated away from now");
         }
         byte[] signatureBytes;
         try {
@@ -123,20 +122,61 @@ public final class TelnyxWebhookVerifier {
             throw SwitchboardException.invalid(SIGNATURE_HEADER, "must be " + SIGNATURE_BYTES + " bytes, got "
                     + signatureBytes.length);
         }
-        byte[] prefix = (timestamp.trim() + "|").getBytes(StandardCharsets.UTF_8);
-        boolean valid;
+        if (!ed25519(signatureBytes, (seconds + "|").getBytes(StandardCharsets.US_ASCII), rawBody)) {
+            throw SwitchboardException.invalid(SIGNATURE_HEADER, "does not match the timestamp and body for this"
+                    + " account's public key");
+        }
+    }
+
+    /**
+     * The seconds, or -1 if {@code s} is not plain decimal digits that fit in a long. Telnyx writes plain digits;
+     * {@link Long#parseLong} alone would also take a sign and non-ASCII digits, which could never carry a valid
+     * signature but are refused here so that what is checked is what Telnyx writes.
+     */
+    private static long unixSeconds(String s) {
+        if (s.isEmpty() || s.length() > 19) {
+            return -1;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return -1;
+            }
+        }
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return -1; // 19 digits above Long.MAX_VALUE
+        }
+    }
+
+    /**
+     * Whether {@code sentSeconds} is within the tolerance of now, either way. Computed on the seconds and nanos of
+     * now, never through {@link Instant#ofEpochSecond} (which throws past year 1,000,000,000) nor {@link Duration#abs}
+     * (which overflows at the extremes): now minus the timestamp, if it fits in a long, against +/- tolerance.
+     */
+    private boolean fresh(long sentSeconds) {
+        Instant now = clock.instant();
+        long seconds;
+        try {
+            seconds = Math.subtractExact(now.getEpochSecond(), sentSeconds);
+        } catch (ArithmeticException e) {
+            return false;
+        }
+        Duration skew = Duration.ofSeconds(seconds, now.getNano());
+        return skew.compareTo(tolerance) <= 0 && skew.compareTo(tolerance.negated()) >= 0;
+    }
+
+    private boolean ed25519(byte[] signature, byte[] prefix, byte[] body) {
         try {
             Signature verifier = Signature.getInstance("Ed25519");
             verifier.initVerify(key);
             verifier.update(prefix);
-            verifier.update(rawBody);
-            valid = verifier.verify(signatureBytes);
+            verifier.update(body);
+            return verifier.verify(signature);
         } catch (GeneralSecurityException e) {
-            valid = false;
-        }
-        if (!valid) {
-            throw SwitchboardException.invalid(SIGNATURE_HEADER, "does not match the timestamp and body for this"
-                    + " account's public key");
+            // The JDK reports some malformed signatures (an R that is no curve point, an S past the group order)
+            // as SignatureException rather than false: either way, not Telnyx's.
+            return false;
         }
     }
 }

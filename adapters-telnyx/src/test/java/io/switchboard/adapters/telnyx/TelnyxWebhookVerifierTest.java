@@ -111,6 +111,71 @@ class TelnyxWebhookVerifierTest {
         assertThat(fieldOf(() -> TelnyxWebhookVerifier.forPublicKey("%%%"))).isEqualTo("publicKey");
     }
 
+    @Test
+    void refusesTimestampsAtTheEdgesOfLongWithoutOverflowing() {
+        for (String timestamp : new String[] {Long.toString(Long.MAX_VALUE), Long.toString(Long.MIN_VALUE), "-1",
+                "0", "31556889864403200", "9223372036854775808", "99999999999999999999999", "+" + seconds(NOW),
+                "1e9", "0x10", " ", "\u0661\u0662\u0663", seconds(NOW) + ".5", "1772366400\n1"}) {
+            String signature = sign(pair, timestamp, BODY);
+            assertThat(verifier.isValid(signature, timestamp, BODY)).as("timestamp '%s'", timestamp).isFalse();
+            assertThat(fieldOf(() -> verifier.verify(signature, timestamp, BODY.getBytes(StandardCharsets.UTF_8))))
+                    .as("timestamp '%s'", timestamp).isEqualTo(TelnyxWebhookVerifier.TIMESTAMP_HEADER);
+        }
+    }
+
+    @Test
+    void aToleranceAsLongAsDurationAllowsDoesNotOverflowEither() {
+        TelnyxWebhookVerifier forever = verifier.withTolerance(Duration.ofSeconds(Long.MAX_VALUE, 999_999_999));
+        for (String timestamp : new String[] {"0", Long.toString(Long.MAX_VALUE), seconds(NOW)}) {
+            assertThat(forever.isValid(sign(pair, timestamp, BODY), timestamp, BODY)).as(timestamp).isTrue();
+        }
+        TelnyxWebhookVerifier atTheEnd = forever.withClock(Clock.fixed(Instant.MAX, ZoneOffset.UTC));
+        assertThat(atTheEnd.isValid(sign(pair, "0", BODY), "0", BODY)).isTrue();
+        TelnyxWebhookVerifier atTheStart = verifier.withClock(Clock.fixed(Instant.MIN, ZoneOffset.UTC));
+        String max = Long.toString(Long.MAX_VALUE);
+        assertThat(atTheStart.isValid(sign(pair, max, BODY), max, BODY)).as("now minus the timestamp overflows")
+                .isFalse();
+    }
+
+    @Test
+    void theToleranceCountsTheSubSecondPartOfNow() {
+        TelnyxWebhookVerifier halfPast = verifier.withClock(Clock.fixed(NOW.plusMillis(500), ZoneOffset.UTC));
+        String edge = seconds(NOW.minusSeconds(300));
+        assertThat(halfPast.isValid(sign(pair, edge, BODY), edge, BODY)).as("300.5 s ago").isFalse();
+        String future = seconds(NOW.plusSeconds(300));
+        assertThat(halfPast.isValid(sign(pair, future, BODY), future, BODY)).as("299.5 s ahead").isTrue();
+    }
+
+    @Test
+    void refusesSignaturesOfTheWrongLengthOrNotBase64() {
+        String timestamp = seconds(NOW);
+        byte[] good = Base64.getDecoder().decode(sign(pair, timestamp, BODY));
+        Base64.Encoder b64 = Base64.getEncoder();
+        for (String signature : new String[] {b64.encodeToString(Arrays.copyOf(good, 63)),
+                b64.encodeToString(Arrays.copyOf(good, 65)), b64.encodeToString(new byte[0]) + "=",
+                b64.encodeToString(good).replace('+', '-').replace('/', '_').replace("=", "") + "!",
+                b64.encodeToString(good).substring(1), "\u00e9" + b64.encodeToString(good),
+                b64.encodeToString(good) + "," + b64.encodeToString(good)}) {
+            assertThat(verifier.isValid(signature, timestamp, BODY)).as(signature).isFalse();
+            assertThat(fieldOf(() -> verifier.verify(signature, timestamp, BODY.getBytes(StandardCharsets.UTF_8))))
+                    .isEqualTo(TelnyxWebhookVerifier.SIGNATURE_HEADER);
+        }
+        byte[] notAPoint = good.clone();
+        Arrays.fill(notAPoint, 0, 32, (byte) 0xff);
+        byte[] sTooLarge = good.clone();
+        sTooLarge[63] = (byte) 0xff;
+        for (byte[] bytes : new byte[][] {notAPoint, sTooLarge, new byte[64]}) {
+            assertThat(verifier.isValid(b64.encodeToString(bytes), timestamp, BODY)).isFalse();
+        }
+    }
+
+    @Test
+    void neverRepeatsTheSentTextInItsMessage() {
+        SwitchboardException e = catchThrowableOfType(SwitchboardException.class,
+                () -> verifier.verify("c2ln", "12\r\nX-Injected: yes", new byte[0]));
+        assertThat(e.getMessage()).doesNotContain("Injected").doesNotContain("\n");
+    }
+
     private static String fieldOf(Runnable call) {
         SwitchboardException e = catchThrowableOfType(SwitchboardException.class, call::run);
         assertThat(e.kind()).isEqualTo(FailureKind.INVALID_REQUEST);

@@ -1,12 +1,10 @@
 package io.switchboard.adapters.twilio;
 
 import io.switchboard.domain.Checks;
+import io.switchboard.domain.SwitchboardException;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -16,16 +14,17 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Checks Twilio's {@code X-Twilio-Signature} on webhooks: Base64(HMAC-SHA1(auth token, URL + each POST parameter
  * sorted by name, as name then value)). For a JSON body Twilio signs the URL alone and puts the body's SHA-256 in the
- * URL's {@code bodySHA256} parameter. Like Twilio's own validators, the URL is tried as given, with the default port
- * and without it. Comparisons take constant time; {@link #toString()} never shows the token.
+ * URL's {@code bodySHA256} parameter. The URL is also tried with its port changed and its user info dropped (see
+ * {@link #urlVariants}). The {@code isValid} methods answer false, never throw, whatever they are given. Comparisons
+ * take constant time; {@link #toString()} never shows the token.
  */
 public final class TwilioWebhookSignature {
 
@@ -43,21 +42,18 @@ public final class TwilioWebhookSignature {
         return new TwilioWebhookSignature(Checks.notBlank(authToken, "authToken"));
     }
 
-    /** The signature Twilio computes for {@code url} and form {@code params} (a name may repeat). */
+    /**
+     * The signature Twilio computes for {@code url} and form {@code params}. A name may repeat: its values are signed
+     * in sorted order, each after the name. A null value (or list) counts as one empty value, as twilio-java signs a
+     * null value.
+     */
     public String sign(String url, Map<String, ? extends Collection<String>> params) {
         Checks.required(url, "url");
-        StringBuilder data = new StringBuilder(url);
-        if (params != null) {
-            for (Map.Entry<String, ? extends Collection<String>> e : new TreeMap<>(params).entrySet()) {
-                List<String> values = new ArrayList<>(e.getValue() == null ? List.of() : e.getValue());
-                values.removeIf(v -> v == null);
-                values.sort(null);
-                for (String value : values) {
-                    data.append(e.getKey()).append(value);
-                }
-            }
+        String signedParams = signedParams(params);
+        if (signedParams == null) {
+            throw SwitchboardException.invalid("params", "must not have a null name");
         }
-        return Base64.getEncoder().encodeToString(hmac(data.toString()));
+        return Base64.getEncoder().encodeToString(hmac(url + signedParams));
     }
 
     /** Whether {@code signature} is Twilio's for a form-encoded webhook to {@code url} with {@code params}. */
@@ -65,13 +61,17 @@ public final class TwilioWebhookSignature {
         if (url == null || signature == null || signature.isBlank()) {
             return false;
         }
-        byte[] given = signature.trim().getBytes(StandardCharsets.UTF_8);
-        for (String candidate : urlVariants(url)) {
-            if (MessageDigest.isEqual(sign(candidate, params).getBytes(StandardCharsets.UTF_8), given)) {
-                return true;
-            }
+        String signedParams = signedParams(params);
+        if (signedParams == null) {
+            return false;
         }
-        return false;
+        byte[] given = signature.trim().getBytes(StandardCharsets.UTF_8);
+        boolean match = false;
+        for (String candidate : urlVariants(url)) {
+            byte[] expected = Base64.getEncoder().encode(hmac(candidate + signedParams));
+            match |= MessageDigest.isEqual(expected, given);
+        }
+        return match;
     }
 
     /** Whether {@code signature} is Twilio's for a JSON webhook: the URL signed alone, the body matching bodySHA256. */
@@ -84,7 +84,7 @@ public final class TwilioWebhookSignature {
             return false;
         }
         byte[] actual = HexFormat.of().formatHex(sha256(body)).getBytes(StandardCharsets.UTF_8);
-        byte[] wanted = expected.get().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+        byte[] wanted = expected.get().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
         return MessageDigest.isEqual(actual, wanted);
     }
 
@@ -93,65 +93,172 @@ public final class TwilioWebhookSignature {
         return HexFormat.of().formatHex(sha256(Checks.required(body, "body")));
     }
 
-    /** The URL as given, then with the scheme's default port added or removed. */
+    /** The parameters as signed, sorted by name then value; null if a name is null (no form parser makes one). */
+    private static String signedParams(Map<String, ? extends Collection<String>> params) {
+        if (params == null || params.isEmpty()) {
+            return "";
+        }
+        List<String> names = new ArrayList<>(params.size());
+        for (String name : params.keySet()) {
+            if (name == null) {
+                return null;
+            }
+            names.add(name);
+        }
+        names.sort(null);
+        StringBuilder data = new StringBuilder();
+        for (String name : names) {
+            Collection<String> given = params.get(name);
+            List<String> values = new ArrayList<>(given == null ? 1 : given.size());
+            if (given == null) {
+                values.add("");
+            } else {
+                given.forEach(v -> values.add(v == null ? "" : v));
+            }
+            values.sort(null);
+            for (String value : values) {
+                data.append(name).append(value);
+            }
+        }
+        return data.toString();
+    }
+
+    /**
+     * The URL as given, then with its port changed, then each of those without user info. twilio-java's
+     * {@code RequestValidator} tries the URL with the scheme's default port added (when it has none) and with any
+     * port removed (when it has one), because Twilio has signed both ways: its docs say it drops the port of an
+     * HTTPS URL, and webhooks to non-default ports have been seen signed with the port and without it. The same docs
+     * say Twilio drops user name and password before signing, which the SDK does not; a receiver that knows the
+     * configured URL with its credentials would otherwise never match. Each variant names the same host and path,
+     * so none lets one webhook's signature stand for another resource's.
+     *
+     * <p>Built on the text, not on {@link java.net.URI}, which refuses hosts with {@code _} and re-encodes what it
+     * rebuilds: the path and query are kept byte for byte, as Twilio signed them.
+     */
     static Set<String> urlVariants(String url) {
-        Set<String> variants = new LinkedHashSet<>();
+        Set<String> variants = new LinkedHashSet<>(4);
         variants.add(url);
-        try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme();
-            if (scheme == null || uri.getHost() == null) {
-                return variants;
-            }
-            int defaultPort = scheme.equalsIgnoreCase("https") ? 443 : scheme.equalsIgnoreCase("http") ? 80 : -1;
-            if (defaultPort < 0) {
-                return variants;
-            }
-            if (uri.getPort() == -1) {
-                variants.add(rebuild(uri, defaultPort));
-            } else if (uri.getPort() == defaultPort) {
-                variants.add(rebuild(uri, -1));
-            }
-        } catch (URISyntaxException e) {
+        int colon = url.indexOf("://");
+        if (colon <= 0 || !isScheme(url, colon)) {
             return variants;
+        }
+        String scheme = url.substring(0, colon);
+        int authorityStart = colon + 3;
+        int authorityEnd = authorityStart;
+        while (authorityEnd < url.length() && "/?#".indexOf(url.charAt(authorityEnd)) < 0) {
+            authorityEnd++;
+        }
+        String authority = url.substring(authorityStart, authorityEnd);
+        String rest = url.substring(authorityEnd);
+        int at = authority.lastIndexOf('@');
+        String userInfo = at < 0 ? null : authority.substring(0, at + 1);
+        String hostPort = authority.substring(at + 1);
+        int portColon = hostPort.lastIndexOf(':');
+        boolean colonIsPort = portColon > hostPort.lastIndexOf(']') && isDigits(hostPort, portColon + 1);
+        String host = colonIsPort ? hostPort.substring(0, portColon) : hostPort;
+        boolean hasPort = colonIsPort && portColon < hostPort.length() - 1; // "host:" has none, as URI reads it
+        String prefix = scheme + "://";
+        List<String> hostForms = new ArrayList<>(2);
+        hostForms.add(hostPort);
+        if (hasPort) {
+            hostForms.add(host);
+        } else {
+            int defaultPort = scheme.equalsIgnoreCase("https") ? 443 : scheme.equalsIgnoreCase("http") ? 80 : -1;
+            if (defaultPort > 0 && !host.isEmpty()) {
+                hostForms.add(host + ":" + defaultPort);
+            }
+        }
+        for (String form : hostForms) {
+            variants.add(prefix + (userInfo == null ? "" : userInfo) + form + rest);
+        }
+        if (userInfo != null) {
+            for (String form : hostForms) {
+                variants.add(prefix + form + rest);
+            }
         }
         return variants;
     }
 
-    private static String rebuild(URI uri, int port) {
-        StringBuilder s = new StringBuilder(uri.getScheme()).append("://");
-        if (uri.getRawUserInfo() != null) {
-            s.append(uri.getRawUserInfo()).append('@');
+    private static boolean isScheme(String url, int end) {
+        char first = url.charAt(0);
+        if (!(first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z')) {
+            return false;
         }
-        s.append(uri.getHost());
-        if (port != -1) {
-            s.append(':').append(port);
+        for (int i = 1; i < end; i++) {
+            char c = url.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '-'
+                    || c == '.')) {
+                return false;
+            }
         }
-        s.append(uri.getRawPath() == null ? "" : uri.getRawPath());
-        if (uri.getRawQuery() != null) {
-            s.append('?').append(uri.getRawQuery());
-        }
-        return s.toString();
+        return true;
     }
 
+    /** Whether {@code s} from {@code from} on is ASCII digits only (true for an empty tail: {@code host:}). */
+    private static boolean isDigits(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The first value of {@code name} in the URL's query, decoded. Pairs are split at {@code &} and {@code ;}, as the
+     * Apache parser twilio-java uses splits them; a malformed escape ({@code %zz}) is kept as written instead of
+     * failing, as that parser keeps it.
+     */
     private static Optional<String> queryParameter(String url, String name) {
         int q = url.indexOf('?');
         if (q < 0) {
             return Optional.empty();
         }
-        String query = url.substring(q + 1);
-        int hash = query.indexOf('#');
-        if (hash >= 0) {
-            query = query.substring(0, hash);
-        }
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            if (key.equals(name)) {
-                return Optional.of(eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        int hash = url.indexOf('#', q);
+        String query = url.substring(q + 1, hash < 0 ? url.length() : hash);
+        int start = 0;
+        while (start <= query.length()) {
+            int end = start;
+            while (end < query.length() && query.charAt(end) != '&' && query.charAt(end) != ';') {
+                end++;
             }
+            String pair = query.substring(start, end);
+            int eq = pair.indexOf('=');
+            if (decode(eq < 0 ? pair : pair.substring(0, eq)).equals(name)) {
+                return Optional.of(eq < 0 ? "" : decode(pair.substring(eq + 1)));
+            }
+            start = end + 1;
         }
         return Optional.empty();
+    }
+
+    /** Form decoding ({@code +} is a space, {@code %XX} a UTF-8 byte) that keeps a malformed escape as written. */
+    private static String decode(String s) {
+        if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == '%' && i + 2 < s.length() && HexFormat.isHexDigit(s.charAt(i + 1))
+                    && HexFormat.isHexDigit(s.charAt(i + 2))) {
+                bytes.write(HexFormat.fromHexDigits(s, i + 1, i + 3));
+                i += 3;
+                continue;
+            }
+            if (bytes.size() > 0) {
+                out.append(bytes.toString(StandardCharsets.UTF_8));
+                bytes.reset();
+            }
+            out.append(c == '+' ? ' ' : c);
+            i++;
+        }
+        if (bytes.size() > 0) {
+            out.append(bytes.toString(StandardCharsets.UTF_8));
+        }
+        return out.toString();
     }
 
     private byte[] hmac(String data) {

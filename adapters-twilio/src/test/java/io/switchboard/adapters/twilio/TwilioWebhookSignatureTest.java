@@ -31,7 +31,63 @@ class TwilioWebhookSignatureTest {
         assertThat(signature.isValid("https://mycompany.com:443/myapp.php?foo=1&bar=2", PARAMS, EXPECTED)).isTrue();
         String signedWithPort = signature.sign("https://mycompany.com:443/myapp.php?foo=1&bar=2", PARAMS);
         assertThat(signature.isValid(URL, PARAMS, signedWithPort)).isTrue();
-        assertThat(signature.isValid("https://mycompany.com:8443/myapp.php?foo=1&bar=2", PARAMS, EXPECTED)).isFalse();
+        assertThat(signature.isValid("https://mycompany.com:443/myapp.php?foo=1&bar=2", PARAMS, signedWithPort))
+                .isTrue();
+    }
+
+    @Test
+    void acceptsAnotherPortSignedWithOrWithoutIt() {
+        // Twilio's docs say it drops the port of an HTTPS URL before signing; webhooks to other ports have been seen
+        // signed with it. twilio-java's RequestValidator accepts both: so do we.
+        String at8443 = "https://mycompany.com:8443/myapp.php?foo=1&bar=2";
+        assertThat(signature.isValid(at8443, PARAMS, EXPECTED)).isTrue();
+        assertThat(signature.isValid(at8443, PARAMS, signature.sign(at8443, PARAMS))).isTrue();
+        assertThat(signature.isValid(URL, PARAMS, signature.sign(at8443, PARAMS)))
+                .as("a port is never guessed: signed at 8443, received without a port").isFalse();
+        assertThat(signature.isValid("https://mycompany.com:9443/myapp.php?foo=1&bar=2", PARAMS,
+                signature.sign(at8443, PARAMS))).as("another port").isFalse();
+    }
+
+    @Test
+    void acceptsTheUrlWithoutTheUserInfoTwilioDropsBeforeSigning() {
+        assertThat(signature.isValid("https://user:pass@mycompany.com/myapp.php?foo=1&bar=2", PARAMS, EXPECTED))
+                .isTrue();
+        assertThat(signature.isValid("https://user:pass@mycompany.com:443/myapp.php?foo=1&bar=2", PARAMS, EXPECTED))
+                .isTrue();
+    }
+
+    @Test
+    void keepsThePathAndQueryByteForByteInEveryVariant() {
+        assertThat(TwilioWebhookSignature.urlVariants("https://my_host.example.com/a%2Fb%20c?x=%26&y=%zz"))
+                .containsExactly("https://my_host.example.com/a%2Fb%20c?x=%26&y=%zz",
+                        "https://my_host.example.com:443/a%2Fb%20c?x=%26&y=%zz");
+        assertThat(TwilioWebhookSignature.urlVariants("http://[::1]:8080/x"))
+                .containsExactly("http://[::1]:8080/x", "http://[::1]/x");
+        assertThat(TwilioWebhookSignature.urlVariants("http://[::1]/x"))
+                .containsExactly("http://[::1]/x", "http://[::1]:80/x");
+        assertThat(TwilioWebhookSignature.urlVariants("/relative")).containsExactly("/relative");
+    }
+
+    @Test
+    void signsANullValueAsAnEmptyOneAsTwilioJavaDoes() {
+        Map<String, List<String>> nullValue = new java.util.HashMap<>();
+        nullValue.put("ErrorCode", null);
+        String expected = signature.sign("https://example.com/hookErrorCode", Map.of());
+        assertThat(signature.sign("https://example.com/hook", nullValue)).isEqualTo(expected);
+        assertThat(signature.sign("https://example.com/hook", Map.of("ErrorCode", java.util.Collections
+                .singletonList(null)))).isEqualTo(expected);
+        assertThat(signature.sign("https://example.com/hook", Map.of("ErrorCode", List.of("")))).isEqualTo(expected);
+    }
+
+    @Test
+    void refusesWhatNoFormParserMakesInsteadOfThrowing() {
+        Map<String, List<String>> nullName = new java.util.HashMap<>(PARAMS);
+        nullName.put(null, List.of("x"));
+        assertThat(signature.isValid(URL, nullName, EXPECTED)).isFalse();
+        assertThat(signature.isValidJson("https://example.com/hook?bodySHA256=%zz", "{}",
+                signature.sign("https://example.com/hook?bodySHA256=%zz", Map.of()))).isFalse();
+        assertThat(signature.isValidJson("https://example.com/hook?bodySHA256=%", "{}", "x")).isFalse();
+        assertThat(signature.isValid("", Map.of(), "x")).isFalse();
     }
 
     @Test
