@@ -1,5 +1,9 @@
 package io.switchboard.sandbox;
 
+import io.switchboard.sandbox.callbacks.CallbackRecord;
+import io.switchboard.sandbox.callbacks.CallbackSettings;
+import io.switchboard.sandbox.callbacks.Callbacks;
+import io.switchboard.sandbox.callbacks.Outcome;
 import io.switchboard.sandbox.http.EmulatorServer;
 import io.switchboard.sandbox.http.Fault;
 import io.switchboard.sandbox.http.Faults;
@@ -11,7 +15,9 @@ import io.switchboard.sandbox.http.RequestStats;
 import io.switchboard.sandbox.http.Response;
 import io.switchboard.sandbox.http.Router;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,6 +50,8 @@ public abstract class VendorEmulator implements AutoCloseable {
   private final RequestStats stats = new RequestStats();
   private final Router router = new Router();
   private final List<Limit> limits = new CopyOnWriteArrayList<>();
+  private final Router control = new Router();
+  private final Callbacks callbacks;
   private final EmulatorServer server;
   private boolean started;
 
@@ -58,8 +66,13 @@ public abstract class VendorEmulator implements AutoCloseable {
     this.deck = Objects.requireNonNull(deck, "deck");
     this.numbers = Objects.requireNonNull(numbers, "numbers");
     this.ids = new Ids(config.seed() * 31 + vendor.hashCode());
+    this.callbacks = new Callbacks(vendor, config.clock());
     this.server = new EmulatorServer(vendor, config.threads(), faults, stats, this::handle);
+    this.server.control(CONTROL, this::handleControl);
   }
+
+  /** The path under which every emulator serves its control API (no auth, no faults, not counted in stats). */
+  public static final String CONTROL = "/__sandbox";
 
   /** Registers the vendor's routes; called once, by {@link #start()}. */
   protected abstract void routes(Router router);
@@ -71,6 +84,8 @@ public abstract class VendorEmulator implements AutoCloseable {
   public synchronized VendorEmulator start() {
     if (!started) {
       routes(router);
+      controlRoutes(control);
+      controlRoutes(control, CONTROL);
       server.start();
       started = true;
     }
@@ -87,6 +102,7 @@ public abstract class VendorEmulator implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    callbacks.close();
   }
 
   /**
@@ -135,6 +151,26 @@ public abstract class VendorEmulator implements AutoCloseable {
   public final String threadNamePrefix() {
     return server.threadNamePrefix();
   }
+
+  /**
+   * Status callbacks and inbound messages: script outcomes per destination prefix with {@code
+   * callbacks().outcomes().set("+44", Outcome.undelivered("30003"))}, release held callbacks, read the attempts.
+   */
+  public final Callbacks callbacks() {
+    return callbacks;
+  }
+
+  /**
+   * Delivers an inbound message (a phone texting one of the emulator's numbers {@code to}) to {@code url}, or, when
+   * null, to the webhook the emulator has configured for that number; signed as the vendor signs. Returns the
+   * message's id. Emulators without inbound messaging throw {@link UnsupportedOperationException}.
+   */
+  public String deliverInbound(String from, String to, String text, String url) {
+    throw new UnsupportedOperationException(vendor + " emulator does not deliver inbound messages");
+  }
+
+  /** Adds vendor-specific control routes under {@code prefix} ({@link #CONTROL}). */
+  protected void controlRoutes(Router router, String prefix) {}
 
   /** Fails the next {@code n} requests with {@code status} and the vendor's error body (Retry-After: 1 on 429). */
   public void failNext(int n, int status) {
@@ -227,6 +263,123 @@ public abstract class VendorEmulator implements AutoCloseable {
         Instant.now(config.clock()));
     config.ledger().record(entry);
     return entry;
+  }
+
+  private void controlRoutes(Router r) {
+    r.get(CONTROL + "/callbacks", request -> {
+      String id = request.query().first("message_id");
+      List<CallbackRecord> list = id == null ? callbacks.records() : callbacks.records(id);
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("callbacks", list.stream().map(CallbackRecord::toJson).toList());
+      body.put("held", callbacks.heldCount());
+      return Response.json(200, body);
+    }).post(CONTROL + "/callbacks/release", request -> {
+      Object id = body(request).get("message_id");
+      return Response.json(200, Map.of("released", callbacks.release(id == null ? null : id.toString())));
+    }).get(CONTROL + "/callbacks/settings", request -> Response.json(200, settingsJson(callbacks.settings())))
+        .put(CONTROL + "/callbacks/settings", request -> {
+          Map<String, Object> b = body(request);
+          CallbackSettings now = callbacks.settings();
+          CallbackSettings next = new CallbackSettings(
+              b.containsKey("max_attempts") ? number(b, "max_attempts").intValue() : now.maxAttempts(),
+              b.containsKey("backoff_ms") ? Duration.ofMillis(number(b, "backoff_ms").longValue()) : now.backoff(),
+              b.containsKey("timeout_ms") ? Duration.ofMillis(number(b, "timeout_ms").longValue()) : now.timeout(),
+              b.containsKey("loopback_only") ? Boolean.TRUE.equals(b.get("loopback_only")) : now.loopbackOnly());
+          callbacks.settings(next);
+          return Response.json(200, settingsJson(next));
+        })
+        .get(CONTROL + "/outcomes", request -> Response.json(200, Map.of("outcomes",
+            callbacks.outcomes().all().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> outcomeJson(e.getKey(), e.getValue())).toList())))
+        .post(CONTROL + "/outcomes", request -> {
+          Map<String, Object> b = body(request);
+          String prefix = text(b, "prefix");
+          Outcome o = Outcome.of(text(b, "result"), b.get("error_code") == null ? null : b.get("error_code")
+              .toString().replaceAll("\\.0$", ""));
+          o = Boolean.TRUE.equals(b.get("out_of_order")) ? o.finalFirst() : o;
+          o = Boolean.TRUE.equals(b.get("duplicated")) ? o.finalTwice() : o;
+          o = Boolean.TRUE.equals(b.get("held")) ? o.heldUntilReleased() : o;
+          o = Boolean.TRUE.equals(b.get("silent")) ? o.noCallbacks() : o;
+          o = b.get("delay_ms") == null ? o : o.late(Duration.ofMillis(number(b, "delay_ms").longValue()));
+          callbacks.outcomes().set(prefix, o);
+          return Response.json(201, outcomeJson(prefix.startsWith("+") ? prefix : "+" + prefix, o));
+        })
+        .delete(CONTROL + "/outcomes", request -> {
+          callbacks.outcomes().clear();
+          return Response.noContent();
+        })
+        .delete(CONTROL + "/outcomes/{prefix}", request -> callbacks.outcomes().remove(request.pathVar("prefix"))
+            ? Response.noContent() : controlError(404, "no outcome scripted for " + request.pathVar("prefix")))
+        .post(CONTROL + "/inbound", request -> {
+          Map<String, Object> b = body(request);
+          Object url = b.get("url");
+          String id = deliverInbound(text(b, "from"), text(b, "to"), text(b, "text"),
+              url == null ? null : url.toString());
+          return Response.json(202, Map.of("message_id", id));
+        });
+  }
+
+  private Response handleControl(Request received) {
+    Router.Resolution resolution = control.resolve(received);
+    if (!resolution.found()) {
+      return resolution.allowedMethods().isEmpty()
+          ? controlError(404, "no control route " + received.method() + " " + received.path())
+          : controlError(405, "allowed: " + String.join(", ", resolution.allowedMethods()));
+    }
+    try {
+      return resolution.handler().handle(resolution.request());
+    } catch (UnsupportedOperationException e) {
+      return controlError(501, e.getMessage());
+    } catch (IllegalArgumentException | MalformedRequestException | ClassCastException e) {
+      return controlError(400, e.getMessage());
+    }
+  }
+
+  private static Response controlError(int status, String message) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", message);
+    return Response.json(status, body);
+  }
+
+  private static Map<String, Object> body(Request request) {
+    return request.body().length == 0 ? Map.of() : request.jsonObject();
+  }
+
+  private static String text(Map<String, Object> body, String name) {
+    Object value = body.get(name);
+    if (!(value instanceof String s) || s.isBlank()) {
+      throw new IllegalArgumentException("'" + name + "' must be a non-blank string");
+    }
+    return s;
+  }
+
+  private static Number number(Map<String, Object> body, String name) {
+    if (!(body.get(name) instanceof Number n)) {
+      throw new IllegalArgumentException("'" + name + "' must be a number");
+    }
+    return n;
+  }
+
+  private static Map<String, Object> settingsJson(CallbackSettings s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("max_attempts", s.maxAttempts());
+    m.put("backoff_ms", s.backoff().toMillis());
+    m.put("timeout_ms", s.timeout().toMillis());
+    m.put("loopback_only", s.loopbackOnly());
+    return m;
+  }
+
+  private static Map<String, Object> outcomeJson(String prefix, Outcome o) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("prefix", prefix);
+    m.put("result", o.result().name().toLowerCase(Locale.ROOT));
+    m.put("error_code", o.errorCode());
+    m.put("out_of_order", o.outOfOrder());
+    m.put("duplicated", o.duplicated());
+    m.put("held", o.held());
+    m.put("delay_ms", o.delay().toMillis());
+    m.put("silent", o.silent());
+    return m;
   }
 
   private Response handle(Request received) {

@@ -53,6 +53,8 @@ public final class EmulatorServer implements AutoCloseable {
   private ThreadPoolExecutor executor;
   private volatile boolean closed;
   private InetSocketAddress downAt;
+  private volatile String controlPrefix;
+  private volatile Handler control;
 
   public EmulatorServer(String name, int threads, Faults faults, RequestStats stats, Handler handler) {
     if (threads < 1) {
@@ -64,6 +66,19 @@ public final class EmulatorServer implements AutoCloseable {
     this.stats = Objects.requireNonNull(stats, "stats");
     this.handler = Objects.requireNonNull(handler, "handler");
     this.threadPrefix = "sandbox-" + name + "-" + SERIAL.incrementAndGet() + "-";
+  }
+
+  /**
+   * Serves paths under {@code prefix} with {@code handler} before anything else: such requests are not counted in
+   * {@link RequestStats} and meet no fault, so a test can script an emulator over HTTP without disturbing what it
+   * measures. Call before {@link #start()}.
+   */
+  public void control(String prefix, Handler handler) {
+    if (!prefix.startsWith("/") || prefix.endsWith("/")) {
+      throw new IllegalArgumentException("'prefix' must start and not end with '/', got '" + prefix + "'");
+    }
+    this.control = Objects.requireNonNull(handler, "handler");
+    this.controlPrefix = prefix;
   }
 
   /** Binds and starts serving; call once. */
@@ -176,6 +191,12 @@ public final class EmulatorServer implements AutoCloseable {
   private void exchange(HttpExchange ex) throws IOException {
     try {
       Request request = read(ex);
+      Handler controlHandler = control;
+      if (controlHandler != null && (request.path().equals(controlPrefix)
+          || request.path().startsWith(controlPrefix + "/"))) {
+        send(ex, invoke(controlHandler, request));
+        return;
+      }
       stats.record(request);
       Faults.Plan plan = faults.plan(request.method(), request.path());
       pause(plan.delay());
@@ -195,7 +216,7 @@ public final class EmulatorServer implements AutoCloseable {
       if (fault instanceof Fault.Reset reset && !reset.afterProcessing()) {
         throw new IOException("sandbox fault: connection reset before any response");
       }
-      Response response = invoke(request);
+      Response response = invoke(handler, request);
       if (fault == null) {
         send(ex, response);
       } else if (fault instanceof Fault.Reset) {
@@ -229,9 +250,9 @@ public final class EmulatorServer implements AutoCloseable {
     return text.append('\n').append(new String(request.body(), StandardCharsets.UTF_8)).toString();
   }
 
-  private Response invoke(Request request) {
+  private static Response invoke(Handler target, Request request) {
     try {
-      return handler.handle(request);
+      return target.handle(request);
     } catch (Halt halt) {
       return halt.response();
     } catch (MalformedRequestException e) {

@@ -46,6 +46,7 @@ public final class PlivoEmulator extends VendorEmulator {
   private final PlivoNumbers numberRoutes = new PlivoNumbers(this);
   private final PlivoEndpoints endpoints = new PlivoEndpoints(this);
   private final PlivoCarriers carriers = new PlivoCarriers(this);
+  private final PlivoCallbacks webhooks = new PlivoCallbacks(this);
 
   public PlivoEmulator(EmulatorConfig config) {
     super("plivo", config);
@@ -213,6 +214,43 @@ public final class PlivoEmulator extends VendorEmulator {
   }
 
   /**
+   * Posts an inbound SMS from {@code from} to the number {@code to} of an account on this emulator, as Plivo does
+   * (form parameters, V2 and V3 signatures with that account's auth token), to {@code url} with POST, or when null to
+   * the {@code message_url} (and {@code message_method}) of the number's application. Stores it as a received
+   * message and returns its uuid.
+   */
+  @Override
+  public String deliverInbound(String from, String to, String text, String url) {
+    String digits = PlivoWire.digits(to);
+    for (PlivoState.Account account : accounts.values()) {
+      if (account.isSubaccount()) {
+        continue;
+      }
+      String target;
+      String method;
+      synchronized (account.lock) {
+        PlivoState.Number number = account.numbers.stream().filter(n -> n.number.equals(digits)).findFirst()
+            .orElse(null);
+        if (number == null) {
+          continue;
+        }
+        PlivoState.Application app = account.applications.stream().filter(a -> a.appId.equals(number.appId))
+            .findFirst().orElse(null);
+        target = url != null ? url : app == null ? null : app.messageUrl;
+        method = url != null || app == null ? "POST" : app.messageMethod;
+      }
+      if (target == null || !PlivoParams.isUrl(target)) {
+        throw new IllegalArgumentException("no http(s) url given and no message_url on the application of " + to
+            + ": " + target);
+      }
+      String body = text == null ? "" : text;
+      String uuid = messages.receive(account, from, to, body);
+      return webhooks.inbound(account, uuid, from, to, body, target, method);
+    }
+    throw new IllegalArgumentException("'to' must be a number of an account on this emulator, got '" + to + "'");
+  }
+
+  /**
    * New calls stay {@code queued}, {@code ringing} or {@code in-progress} (live, answered now) until hung up or
    * {@link #endHeldCalls()}; null (the default) ends each call as soon as it is placed, answered, with a call detail
    * record. A held call is billed, and enters the ledger, when it ends.
@@ -360,6 +398,10 @@ public final class PlivoEmulator extends VendorEmulator {
 
   Optional<RateDeck.Rate> rate(String to, Product product) {
     return deck().lookup(to, product);
+  }
+
+  void afterSend(PlivoState.Account account, PlivoState.StoredMessage message, String url, String method) {
+    webhooks.afterSend(account, message, url, method);
   }
 
   LedgerEntry record(LedgerEntry.Draft draft) {

@@ -62,8 +62,8 @@ final class PlivoMessages {
         && text.length() > MAX_UNICODE_TEXT) {
       throw emulator.halt(400, "text parameter length exceeds " + MAX_UNICODE_TEXT + " unicode characters");
     }
-    p.url("url");
-    p.method("method", "POST");
+    String callbackUrl = p.url("url");
+    String callbackMethod = p.method("method", "POST");
     p.bool("log");
 
     Set<String> valid = new LinkedHashSet<>();
@@ -88,6 +88,7 @@ final class PlivoMessages {
       total = total.add(rate.times(units));
     }
     List<String> uuids = new ArrayList<>();
+    List<PlivoState.StoredMessage> created = new ArrayList<>();
     synchronized (account.lock) {
       if (account.root().cashCredits.compareTo(total) < 0) {
         throw emulator.halt(400, "Insufficient Credit");
@@ -98,12 +99,14 @@ final class PlivoMessages {
         BigDecimal amount = new BigDecimal(entry.price());
         BigDecimal rate = emulator.rate(d, product).orElseThrow().rate();
         account.root().cashCredits = account.root().cashCredits.subtract(amount);
-        account.messages.add(0, new PlivoState.StoredMessage(entry.id(), PlivoWire.digits(src), d, "outbound", type,
-            entry.acceptedAt(), entry.units(), rate, amount,
-            "queued"));
+        PlivoState.StoredMessage stored = new PlivoState.StoredMessage(entry.id(), PlivoWire.digits(src), d,
+            "outbound", type, entry.acceptedAt(), entry.units(), rate, amount, "queued");
+        account.messages.add(0, stored);
+        created.add(stored);
         uuids.add(entry.id());
       }
     }
+    created.forEach(m -> emulator.afterSend(account, m, callbackUrl, callbackMethod));
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("api_id", emulator.newUuid());
     if (!invalid.isEmpty()) {

@@ -54,6 +54,8 @@ public final class TelnyxEmulator extends VendorEmulator {
   private BigDecimal balance = new BigDecimal("100.00");
   private BigDecimal creditLimit = BigDecimal.ZERO.setScale(2);
   private final Seeded seeded;
+  private final TelnyxCallbacks webhooks;
+  private volatile String profileWebhookUrl;
 
   public TelnyxEmulator(EmulatorConfig config) {
     this(config, DEFAULT_API_KEY);
@@ -65,6 +67,7 @@ public final class TelnyxEmulator extends VendorEmulator {
     this.resources = new TelnyxResources(this);
     this.budget = RateLimiter.fixedWindow(2_000, Duration.ofMinutes(1), config.clock());
     this.seeded = seed();
+    this.webhooks = new TelnyxCallbacks(this);
   }
 
   /** The two finished calls and the conference recording the emulator starts with. */
@@ -211,6 +214,61 @@ public final class TelnyxEmulator extends VendorEmulator {
 
   synchronized void charge(BigDecimal amount, String currency) {
     balance = balance.subtract(amount);
+  }
+
+  // ---- webhooks
+
+  void afterSend(TelnyxMessages.Stored message, String webhookUrl) {
+    webhooks.afterSend(message, webhookUrl != null ? webhookUrl : profileWebhookUrl);
+  }
+
+  void messageMoved(TelnyxMessages.Stored message, String status, java.util.List<Map<String, Object>> errors) {
+    messages.moved(message, status, errors);
+  }
+
+  Map<String, Object> payload(TelnyxMessages.Stored m, String status, java.util.List<Map<String, Object>> errors,
+      boolean finalized) {
+    return messages.payload(m, status, errors, finalized);
+  }
+
+  /**
+   * The public key that verifies this emulator's webhooks: the raw 32-byte Ed25519 key in Base64, the form Telnyx's
+   * portal shows (also served at {@code GET /__sandbox/webhook-public-key}). A new key pair per emulator.
+   */
+  public String webhookPublicKey() {
+    return webhooks.publicKey();
+  }
+
+  /**
+   * The messaging profile's webhook URL: where message events go when a send names no {@code webhook_url}, and
+   * where inbound messages go when no URL is given. Null (the default): nowhere.
+   */
+  public void setMessagingProfileWebhookUrl(String url) {
+    if (url != null && !TelnyxMessages.isHttpUrl(url)) {
+      throw new IllegalArgumentException("'url' must be an http(s) URL, got '" + url + "'");
+    }
+    profileWebhookUrl = url;
+  }
+
+  /**
+   * Sends {@code message.received} for an SMS from {@code from} to the owned number {@code to}, signed, to
+   * {@code url} or, when null, the messaging profile's webhook URL; stores the message and returns its id.
+   */
+  @Override
+  public String deliverInbound(String from, String to, String text, String url) {
+    numbers().find(to).orElseThrow(() -> new IllegalArgumentException("'to' must be a number of this account, got '"
+        + to + "'"));
+    String target = url != null ? url : profileWebhookUrl;
+    if (target == null || !TelnyxMessages.isHttpUrl(target)) {
+      throw new IllegalArgumentException("no http(s) url given and no messaging profile webhook URL: " + target);
+    }
+    return webhooks.inbound(messages.receiveStored(from, to, text == null ? "" : text), target);
+  }
+
+  @Override
+  protected void controlRoutes(Router router, String prefix) {
+    router.get(prefix + "/webhook-public-key", request -> Response.json(200, Map.of("public_key",
+        webhookPublicKey(), "algorithm", "Ed25519")));
   }
 
   // ---- for tests

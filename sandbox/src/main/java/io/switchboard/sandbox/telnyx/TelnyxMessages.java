@@ -57,6 +57,8 @@ final class TelnyxMessages {
     final Instant createdAt;
     volatile String status;
     volatile Instant completedAt;
+    /** Telnyx's {@code errors[]} of a failed message. */
+    volatile List<Map<String, Object>> errors = List.of();
 
     Stored(String id, String direction, String type, String from, String to, String text, String subject,
         List<String> media, String cost, String rate, String currency, String webhookUrl, Instant createdAt,
@@ -146,7 +148,9 @@ final class TelnyxMessages {
     synchronized (this) {
       messages.add(stored);
     }
-    return TelnyxWire.data(view(stored));
+    Response answer = TelnyxWire.data(view(stored));
+    emulator.afterSend(stored, webhook);
+    return answer;
   }
 
   Response get(Request request) {
@@ -178,10 +182,36 @@ final class TelnyxMessages {
    * {@code message.received} example of Telnyx's API reference; its detail record says {@code received}.
    */
   synchronized String receive(String from, String to, String text) {
+    return receiveStored(from, to, text).id;
+  }
+
+  synchronized Stored receiveStored(String from, String to, String text) {
     String id = emulator.idGenerator().uuid();
-    messages.add(new Stored(id, "inbound", "SMS", from, to, text, null, List.of(), "0.00", "0.00", "USD", null,
-        emulator.clock().instant(), "delivered"));
-    return id;
+    Stored m = new Stored(id, "inbound", "SMS", from, to, text, null, List.of(), "0.00", "0.00", "USD", null,
+        emulator.clock().instant(), "delivered");
+    messages.add(m);
+    return m;
+  }
+
+  /** A step of the message's life: its recipient's status and errors, and when it ended if it did. */
+  void moved(Stored m, String status, List<Map<String, Object>> errors) {
+    m.errors = errors;
+    setStatus(m.id, status);
+  }
+
+  /** The message as a webhook's payload shows it at {@code status}, which may be behind the stored one. */
+  Map<String, Object> payload(Stored m, String status, List<Map<String, Object>> errors, boolean finalized) {
+    Map<String, Object> v = view(m);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> to = new LinkedHashMap<>(((List<Map<String, Object>>) v.get("to")).get(0));
+    to.put("status", status);
+    v.put("to", List.of(to));
+    v.put("errors", errors);
+    if (m.direction.equals("outbound")) {
+      v.put("sent_at", status.equals("sending_failed") ? null : TelnyxWire.timestamp(m.createdAt));
+      v.put("completed_at", finalized ? TelnyxWire.timestamp(emulator.clock().instant()) : null);
+    }
+    return v;
   }
 
   void setStatus(String id, String status) {
@@ -231,7 +261,7 @@ final class TelnyxMessages {
     v.put("encoding", m.count.encoding() == SmsSegments.Encoding.GSM7 ? "GSM-7" : "UCS-2");
     v.put("parts", m.parts());
     v.put("cost", Map.of("amount", m.cost, "currency", m.currency));
-    v.put("errors", List.of());
+    v.put("errors", m.errors);
     v.put("received_at", TelnyxWire.timestamp(m.createdAt));
     v.put("sent_at", m.status.equals("queued") ? null : TelnyxWire.timestamp(m.createdAt));
     v.put("completed_at", TelnyxWire.timestamp(m.completedAt));
@@ -256,7 +286,7 @@ final class TelnyxMessages {
     r.put("country_code", TelnyxCountries.of(m.to));
     r.put("source_country_code", TelnyxCountries.of(m.from));
     r.put("profile_id", TelnyxEmulator.MESSAGING_PROFILE_ID);
-    r.put("errors", List.of());
+    r.put("errors", m.errors);
     r.put("created_at", TelnyxWire.timestamp(m.createdAt));
     r.put("sent_at", m.status.equals("queued") ? null : TelnyxWire.timestamp(m.createdAt));
     r.put("completed_at", TelnyxWire.timestamp(m.completedAt));

@@ -93,7 +93,7 @@ final class AccountApi {
     m.put("origin", "twilio");
     m.put("phone_number", n.owned().number());
     m.put("sid", n.sid());
-    m.put("sms_url", "");
+    m.put("sms_url", emulator.smsUrl(n.owned().number()));
     m.put("status", "in-use");
     m.put("uri", "/2010-04-01/Accounts/" + TwilioEmulator.ACCOUNT_SID + "/IncomingPhoneNumbers/" + n.sid() + ".json");
     m.put("voice_url", "");

@@ -71,7 +71,9 @@ final class MessagesApi {
     StoredMessage message = new StoredMessage(sid, account, from, to, body, media, entry.units(),
         new BigDecimal(entry.price()), entry.currency(), form.first("MessagingServiceSid"), entry.acceptedAt());
     store.add(message);
-    return Response.json(201, message.queuedJson());
+    Response answer = Response.json(201, message.queuedJson());
+    emulator.afterSend(message, callback);
+    return answer;
   }
 
   /** The From of a send: an owned number, an alphanumeric sender ID, or one chosen by a messaging service. */

@@ -13,8 +13,10 @@ import io.switchboard.sandbox.http.Response;
 import io.switchboard.sandbox.http.Router;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A Twilio-compatible server on loopback: the REST API (2010-04-01), Lookup v2 and Pricing (v1 messaging, v2 voice)
@@ -41,6 +43,8 @@ public final class TwilioEmulator extends VendorEmulator {
   private final CallsApi calls;
   private final AccountApi account;
   private final ProductsApi products;
+  private final TwilioCallbacks webhooks;
+  private final Map<String, String> smsUrls = new ConcurrentHashMap<>();
 
   public TwilioEmulator() {
     this(EmulatorConfig.ofDefaults());
@@ -53,6 +57,7 @@ public final class TwilioEmulator extends VendorEmulator {
     this.calls = new CallsApi(this, store);
     this.account = new AccountApi(this, store);
     this.products = new ProductsApi(this);
+    this.webhooks = new TwilioCallbacks(this);
   }
 
   @Override
@@ -202,7 +207,41 @@ public final class TwilioEmulator extends VendorEmulator {
     return store.messages().size();
   }
 
+  // ---- webhooks
+
+  /**
+   * Sets the {@code sms_url} of an owned number (as IncomingPhoneNumbers shows it): where {@link
+   * #deliverInbound(String, String, String, String)} posts when given no URL.
+   */
+  public void setSmsUrl(String number, String url) {
+    numbers().find(number).orElseThrow(() -> new IllegalArgumentException("not a number of this account: " + number));
+    smsUrls.put(number, url);
+  }
+
+  /**
+   * Posts an inbound SMS from {@code from} to the owned number {@code to} as Twilio does (form parameters,
+   * {@code X-Twilio-Signature}) to {@code url}, or to the number's {@code sms_url} when null; returns its SID.
+   */
+  @Override
+  public String deliverInbound(String from, String to, String text, String url) {
+    numbers().find(to).orElseThrow(() -> new IllegalArgumentException("'to' must be a number of this account, got '"
+        + to + "'"));
+    String target = url != null ? url : smsUrls.get(to);
+    if (target == null || !TwilioFormat.isHttpUrl(target)) {
+      throw new IllegalArgumentException("no http(s) url given and no sms_url set for " + to + ": " + target);
+    }
+    return webhooks.inbound(from, to, text == null ? "" : text, target);
+  }
+
   // ---- for the package's handlers
+
+  String smsUrl(String number) {
+    return smsUrls.getOrDefault(number, "");
+  }
+
+  void afterSend(StoredMessage message, String statusCallback) {
+    webhooks.afterSend(message, statusCallback);
+  }
 
   LedgerEntry record(LedgerEntry.Draft draft) {
     return accept(draft);
