@@ -121,6 +121,10 @@ final class ConfigWiring {
                 if (connection != null) {
                     telnyx.connectionId(connection);
                 }
+                String publicKey = account.identifiers().get("webhookPublicKey");
+                if (publicKey != null) {
+                    telnyx.webhookPublicKey(publicKey);
+                }
                 if (baseUrl != null) {
                     telnyx.baseUrl(baseUrl);
                 }

@@ -11,7 +11,8 @@ import java.util.Optional;
  * One provider account of the configuration file.
  *
  * @param id the account ({@code twilio:work})
- * @param identifiers non-secret credentials (Twilio account SID, Plivo auth id, Telnyx connection id)
+ * @param identifiers non-secret credentials (Twilio account SID, Plivo auth id, Telnyx connection id and webhook
+ *     public key)
  * @param secrets secret credentials, each read from the environment variable the file names
  * @param baseUrl the vendor host to use instead of the real one (an emulator, a proxy)
  * @param rateLimit the client-side request budget, overriding the vendor's published default

@@ -52,9 +52,25 @@ public final class ConfigLoader {
             "twilio", new VendorCredentials(Set.of("accountSid", "apiKeySid"), Set.of("accountSid"),
                     Set.of("authToken", "apiKeySecret")),
             "plivo", new VendorCredentials(Set.of("authId"), Set.of("authId"), Set.of("authToken")),
-            "telnyx", new VendorCredentials(Set.of("connectionId"), Set.of(), Set.of("apiKey")));
+            "telnyx", new VendorCredentials(Set.of("connectionId", "webhookPublicKey"), Set.of(), Set.of("apiKey")));
 
     private record VendorCredentials(Set<String> identifiers, Set<String> requiredIdentifiers, Set<String> secrets) {
+    }
+
+    /**
+     * A Telnyx webhook public key as its portal shows it: the Base64 of a 32-byte Ed25519 key. It verifies callbacks
+     * and is not a secret, so it is a plain value in the file and a wrong one may be shown.
+     */
+    private static void webhookPublicKey(Node node, String value) {
+        byte[] raw;
+        try {
+            raw = java.util.Base64.getDecoder().decode(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw node.error("must be the Base64 public key the Telnyx portal shows, got " + ErrorText.quote(value));
+        }
+        if (raw.length != 32) {
+            throw node.error("must be the Base64 of a 32-byte Ed25519 public key, got " + raw.length + " bytes");
+        }
     }
 
     /** What an environment variable name may be: what POSIX shells accept. */
@@ -203,6 +219,10 @@ public final class ConfigLoader {
                     spec.secrets().forEach(s -> allowed.add(s + "Env"));
                     throw entry.error("is not a " + id.vendor() + " credential; expected one of " + allowed);
                 }
+            }
+            String publicKey = identifiers.get("webhookPublicKey");
+            if (publicKey != null) {
+                webhookPublicKey(credentials.get("webhookPublicKey"), publicKey);
             }
             for (String required : spec.requiredIdentifiers()) {
                 if (!identifiers.containsKey(required)) {

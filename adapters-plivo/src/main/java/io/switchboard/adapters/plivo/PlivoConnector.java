@@ -5,6 +5,7 @@ import io.switchboard.domain.Checks;
 import io.switchboard.domain.message.Channel;
 import io.switchboard.domain.RateLimit;
 import io.switchboard.domain.port.AccountPort;
+import io.switchboard.domain.port.CallbackPort;
 import io.switchboard.domain.port.MessagingPort;
 import io.switchboard.domain.port.NumbersPort;
 import io.switchboard.domain.port.PricingPort;
@@ -53,6 +54,7 @@ public final class PlivoConnector implements ProviderConnector {
     private final PlivoPricing pricing;
     private final PlivoRecordings recordings;
     private final PlivoApi api;
+    private final PlivoCallbacks callbacks;
 
     private PlivoConnector(PlivoConfig config, OkHttpClient sharedHttp, Clock clock) {
         this.account = config.account();
@@ -65,6 +67,7 @@ public final class PlivoConnector implements ProviderConnector {
         this.pricing = new PlivoPricing(ctx);
         this.recordings = new PlivoRecordings(ctx);
         this.api = new PlivoApi(ctx, messaging, voice, numbers, accountDetails, pricing, recordings);
+        this.callbacks = new PlivoCallbacks(config, clock);
     }
 
     /**
@@ -75,7 +78,10 @@ public final class PlivoConnector implements ProviderConnector {
         return create(config, sharedHttp, Clock.systemUTC());
     }
 
-    /** As {@link #create(PlivoConfig, OkHttpClient)}, measuring Retry-After dates against {@code clock}. */
+    /**
+     * As {@link #create(PlivoConfig, OkHttpClient)}, measuring Retry-After dates against {@code clock}, which also
+     * dates a callback that carries no time of its own.
+     */
     public static PlivoConnector create(PlivoConfig config, OkHttpClient sharedHttp, Clock clock) {
         Checks.required(config, "config");
         Checks.required(sharedHttp, "sharedHttp");
@@ -105,6 +111,12 @@ public final class PlivoConnector implements ProviderConnector {
     @Override
     public Optional<VoicePort> voice() {
         return Optional.of(voice);
+    }
+
+    /** Verifies callbacks with the account's auth token, which Plivo signs them with. */
+    @Override
+    public Optional<CallbackPort> callbacks() {
+        return Optional.of(callbacks);
     }
 
     @Override

@@ -29,6 +29,7 @@ public final class TelnyxConfig {
     private final Optional<String> messagingProfileId;
     private final Optional<String> vendorAccountId;
     private final Optional<RateLimit> declaredRateLimit;
+    private final Optional<String> webhookPublicKey;
     private final HttpTimeouts timeouts;
 
     private TelnyxConfig(Builder b) {
@@ -42,6 +43,7 @@ public final class TelnyxConfig {
         this.messagingProfileId = blankToEmpty(b.messagingProfileId);
         this.vendorAccountId = blankToEmpty(b.vendorAccountId);
         this.declaredRateLimit = Optional.ofNullable(b.declaredRateLimit);
+        this.webhookPublicKey = blankToEmpty(b.webhookPublicKey).map(TelnyxConfig::publicKey);
         this.timeouts = timeouts(b.connectTimeout, b.readTimeout, b.callTimeout);
     }
 
@@ -57,6 +59,27 @@ public final class TelnyxConfig {
         }
         String text = url.toString();
         return text.endsWith("/") ? url : URI.create(text + "/");
+    }
+
+    /** An Ed25519 public key as the portal shows it: Base64 of 32 bytes. Not a secret, so a wrong one is shown. */
+    private static String publicKey(String value) {
+        byte[] raw;
+        try {
+            raw = java.util.Base64.getDecoder().decode(value);
+        } catch (IllegalArgumentException e) {
+            throw SwitchboardException.invalid("webhookPublicKey", "must be Base64 (the public key the Telnyx "
+                    + "portal shows), got " + io.switchboard.domain.ErrorText.quote(value));
+        }
+        if (raw.length != 32) {
+            throw SwitchboardException.invalid("webhookPublicKey", "must be the Base64 of a 32-byte Ed25519 public "
+                    + "key, got " + raw.length + " bytes");
+        }
+        try {
+            TelnyxWebhookVerifier.forPublicKey(value);
+        } catch (RuntimeException e) {
+            throw SwitchboardException.invalid("webhookPublicKey", "is not an Ed25519 public key");
+        }
+        return value;
     }
 
     private static Optional<String> blankToEmpty(String value) {
@@ -113,6 +136,14 @@ public final class TelnyxConfig {
         return declaredRateLimit;
     }
 
+    /**
+     * The Base64 Ed25519 public key that verifies this account's webhooks (not a secret); without it the account's
+     * callbacks are refused as unverifiable.
+     */
+    public Optional<String> webhookPublicKey() {
+        return webhookPublicKey;
+    }
+
     /** How long to wait to connect, for each read or write, and for a whole exchange. */
     public HttpTimeouts timeouts() {
         return timeouts;
@@ -123,7 +154,7 @@ public final class TelnyxConfig {
         return new Builder().account(account).apiKey(apiKey).baseUrl(baseUrl)
                 .connectionId(connectionId.orElse(null)).messagingProfileId(messagingProfileId.orElse(null))
                 .vendorAccountId(vendorAccountId.orElse(null)).declaredRateLimit(declaredRateLimit.orElse(null))
-                .timeouts(timeouts);
+                .webhookPublicKey(webhookPublicKey.orElse(null)).timeouts(timeouts);
     }
 
     @Override
@@ -131,7 +162,8 @@ public final class TelnyxConfig {
         return o instanceof TelnyxConfig c && account.equals(c.account) && apiKey.equals(c.apiKey)
                 && baseUrl.equals(c.baseUrl) && connectionId.equals(c.connectionId)
                 && messagingProfileId.equals(c.messagingProfileId) && vendorAccountId.equals(c.vendorAccountId)
-                && declaredRateLimit.equals(c.declaredRateLimit) && timeouts.equals(c.timeouts);
+                && declaredRateLimit.equals(c.declaredRateLimit) && webhookPublicKey.equals(c.webhookPublicKey)
+                && timeouts.equals(c.timeouts);
     }
 
     @Override
@@ -143,7 +175,8 @@ public final class TelnyxConfig {
     public String toString() {
         return "TelnyxConfig[account=" + account + ", apiKey=****, baseUrl=" + baseUrl
                 + ", connectionId=" + connectionId.orElse("-") + ", messagingProfileId="
-                + messagingProfileId.orElse("-") + ", timeouts=" + timeouts + "]";
+                + messagingProfileId.orElse("-") + ", webhookPublicKey=" + webhookPublicKey.orElse("-")
+                + ", timeouts=" + timeouts + "]";
     }
 
     /** Collects settings; every one but the API key has a default. */
@@ -155,6 +188,7 @@ public final class TelnyxConfig {
         private String messagingProfileId;
         private String vendorAccountId;
         private RateLimit declaredRateLimit;
+        private String webhookPublicKey;
         private Duration connectTimeout = HttpTimeouts.DEFAULT_CONNECT;
         private Duration readTimeout = HttpTimeouts.DEFAULT_READ_WRITE;
         private Duration callTimeout = HttpTimeouts.DEFAULT_CALL;
@@ -209,6 +243,15 @@ public final class TelnyxConfig {
 
         public Builder declaredRateLimit(RateLimit limit) {
             this.declaredRateLimit = limit;
+            return this;
+        }
+
+        /**
+         * The account's webhook public key (Base64 of the 32-byte Ed25519 key in the Telnyx portal; not a secret),
+         * which verifies its callbacks. Optional; checked by {@link #build()}.
+         */
+        public Builder webhookPublicKey(String base64PublicKey) {
+            this.webhookPublicKey = base64PublicKey;
             return this;
         }
 

@@ -5,6 +5,7 @@ import io.switchboard.domain.Checks;
 import io.switchboard.domain.message.Channel;
 import io.switchboard.domain.RateLimit;
 import io.switchboard.domain.port.AccountPort;
+import io.switchboard.domain.port.CallbackPort;
 import io.switchboard.domain.port.LookupPort;
 import io.switchboard.domain.port.MessagingPort;
 import io.switchboard.domain.port.NumbersPort;
@@ -48,6 +49,7 @@ public final class TelnyxConnector implements ProviderConnector {
     private final TelnyxRecordings recordings;
     private final TelnyxLookup lookup;
     private final TelnyxApi api;
+    private final TelnyxCallbacks callbacks;
 
     private TelnyxConnector(TelnyxConfig config, OkHttpClient sharedHttp, Clock clock) {
         this.config = config;
@@ -67,6 +69,7 @@ public final class TelnyxConnector implements ProviderConnector {
         this.lookup = new TelnyxLookup(http, mapper, errors);
         this.api = new TelnyxApi(config, errors, pager, messaging, telnyxVoice, numbers, recordings, accountPort,
                 lookup);
+        this.callbacks = new TelnyxCallbacks(config, clock);
     }
 
     /**
@@ -80,7 +83,7 @@ public final class TelnyxConnector implements ProviderConnector {
 
     /**
      * As {@link #create(TelnyxConfig, OkHttpClient)}, reading time (Retry-After dates, rate-limit resets) from
-     * {@code clock}.
+     * {@code clock}, which also dates a callback that carries no time and judges a callback's timestamp fresh or stale.
      */
     public static TelnyxConnector create(TelnyxConfig config, OkHttpClient sharedHttp, Clock clock) {
         Checks.required(config, "config");
@@ -154,6 +157,15 @@ public final class TelnyxConnector implements ProviderConnector {
     @Override
     public Optional<LookupPort> lookup() {
         return Optional.of(lookup);
+    }
+
+    /**
+     * Always present; without a {@link TelnyxConfig#webhookPublicKey() webhook public key} it refuses every callback
+     * as UNKNOWN_ACCOUNT, since nothing could verify them.
+     */
+    @Override
+    public Optional<CallbackPort> callbacks() {
+        return Optional.of(callbacks);
     }
 
     @Override

@@ -68,6 +68,25 @@ final class TelnyxStatuses {
         };
     }
 
+    /**
+     * How a call ended, from a {@code call.hangup} webhook's {@code hangup_cause} (Telnyx Call Control's callback
+     * reference): a normal clearing or the time limit ends an answered call; a busy line or a declined call is BUSY;
+     * no answer before the timeout is NO_ANSWER; the caller's cancel is CANCELED; anything else (not found,
+     * unspecified, a new cause) is FAILED, so that the call still ends.
+     */
+    static CallStatus hangup(String cause) {
+        if (cause == null) {
+            return CallStatus.FAILED;
+        }
+        return switch (cause.trim().toLowerCase(Locale.ROOT)) {
+            case "normal_clearing", "time_limit" -> CallStatus.COMPLETED;
+            case "user_busy", "call_rejected" -> CallStatus.BUSY;
+            case "timeout", "no_answer" -> CallStatus.NO_ANSWER;
+            case "originator_cancel" -> CallStatus.CANCELED;
+            default -> CallStatus.FAILED;
+        };
+    }
+
     static String callFilter(CallStatus status) {
         return switch (status) {
             case QUEUED -> "initiating";

@@ -30,6 +30,7 @@ public final class TwilioConfig {
     private final String username;
     private final String secret;
     private final boolean apiKey;
+    private final String webhookAuthToken;
     private final HttpUrl apiBaseUrl;
     private final HttpUrl lookupsBaseUrl;
     private final HttpUrl pricingBaseUrl;
@@ -45,10 +46,18 @@ public final class TwilioConfig {
             this.username = sid(b.apiKeySid, API_KEY_SID, "apiKeySid", "SK");
             this.secret = Checks.credential(b.apiKeySecret, "apiKeySecret");
             this.apiKey = true;
+            this.webhookAuthToken = b.webhookAuthToken == null ? null
+                    : Checks.credential(b.webhookAuthToken, "webhookAuthToken");
         } else {
             this.username = accountSid;
             this.secret = Checks.credential(b.authToken, "authToken");
             this.apiKey = false;
+            if (b.webhookAuthToken != null && !b.webhookAuthToken.equals(secret)) {
+                throw SwitchboardException.invalid("webhookAuthToken", "is only for an account that authenticates "
+                        + "with an API key: this account's auth token already verifies its webhooks (the value is "
+                        + "not shown)");
+            }
+            this.webhookAuthToken = secret;
         }
         this.apiBaseUrl = url(b.apiBaseUrl, "apiBaseUrl");
         this.lookupsBaseUrl = url(b.lookupsBaseUrl, "lookupsBaseUrl");
@@ -96,6 +105,19 @@ public final class TwilioConfig {
         return timeouts;
     }
 
+    /**
+     * Whether this account can verify the signatures of Twilio's webhooks: Twilio signs them with the auth token
+     * only, so an account that authenticates with an API key needs its auth token set as well.
+     */
+    public boolean verifiesWebhooks() {
+        return webhookAuthToken != null;
+    }
+
+    /** The auth token Twilio signs this account's webhooks with; package-private like {@link #secret()}. */
+    java.util.Optional<String> webhookAuthToken() {
+        return java.util.Optional.ofNullable(webhookAuthToken);
+    }
+
     /** The Basic-auth user: the account SID, or the API key SID. */
     String username() {
         return username;
@@ -110,13 +132,14 @@ public final class TwilioConfig {
         Builder b = new Builder().account(account).accountSid(accountSid)
                 .apiBaseUrl(apiBaseUrl.toString()).lookupsBaseUrl(lookupsBaseUrl.toString())
                 .pricingBaseUrl(pricingBaseUrl.toString()).timeouts(timeouts);
-        return apiKey ? b.apiKey(username, secret) : b.authToken(secret);
+        return apiKey ? b.apiKey(username, secret).webhookAuthToken(webhookAuthToken) : b.authToken(secret);
     }
 
     @Override
     public String toString() {
         return "TwilioConfig[account=" + account + ", accountSid=" + accountSid
-                + (apiKey ? ", apiKeySid=" + username + ", apiKeySecret=****" : ", authToken=****")
+                + (apiKey ? ", apiKeySid=" + username + ", apiKeySecret=****"
+                        + (webhookAuthToken == null ? "" : ", webhookAuthToken=****") : ", authToken=****")
                 + ", apiBaseUrl=" + apiBaseUrl + ", lookupsBaseUrl=" + lookupsBaseUrl + ", pricingBaseUrl="
                 + pricingBaseUrl + ", timeouts=" + timeouts + "]";
     }
@@ -162,6 +185,7 @@ public final class TwilioConfig {
         private String authToken;
         private String apiKeySid;
         private String apiKeySecret;
+        private String webhookAuthToken;
         private String apiBaseUrl = DEFAULT_API_BASE_URL;
         private String lookupsBaseUrl = DEFAULT_LOOKUPS_BASE_URL;
         private String pricingBaseUrl = DEFAULT_PRICING_BASE_URL;
@@ -196,6 +220,16 @@ public final class TwilioConfig {
             this.apiKeySid = keySid;
             this.apiKeySecret = keySecret;
             this.authToken = null;
+            return this;
+        }
+
+        /**
+         * The account's auth token, used only to verify webhook signatures (Twilio signs webhooks with it, never with
+         * an API key): for an account that authenticates with {@link #apiKey}. Optional; without it the account's
+         * callbacks are refused as unverifiable.
+         */
+        public Builder webhookAuthToken(String authToken) {
+            this.webhookAuthToken = authToken;
             return this;
         }
 

@@ -4,6 +4,7 @@ import io.switchboard.domain.AccountId;
 import io.switchboard.domain.Checks;
 import io.switchboard.domain.message.Channel;
 import io.switchboard.domain.port.AccountPort;
+import io.switchboard.domain.port.CallbackPort;
 import io.switchboard.domain.port.LookupPort;
 import io.switchboard.domain.port.MessagingPort;
 import io.switchboard.domain.port.NumbersPort;
@@ -50,6 +51,7 @@ public final class TwilioConnector implements ProviderConnector {
     private final TwilioUsage usage;
     private final TwilioLookup lookup;
     private final TwilioApi api;
+    private final TwilioCallbacks callbacks;
 
     private TwilioConnector(TwilioConfig config, OkHttpClient shared, Clock clock) {
         TwilioContext ctx = new TwilioContext(config, shared, clock);
@@ -64,6 +66,7 @@ public final class TwilioConnector implements ProviderConnector {
         this.usage = new TwilioUsage(ctx);
         this.lookup = new TwilioLookup(ctx);
         this.api = new TwilioApi(ctx, messaging, lookup, account, pricing);
+        this.callbacks = new TwilioCallbacks(config, clock);
     }
 
     /**
@@ -74,7 +77,10 @@ public final class TwilioConnector implements ProviderConnector {
         return create(config, sharedHttp, Clock.systemUTC());
     }
 
-    /** As {@link #create(TwilioConfig, OkHttpClient)}, measuring Retry-After dates against {@code clock}. */
+    /**
+     * As {@link #create(TwilioConfig, OkHttpClient)}, measuring Retry-After dates against {@code clock}, which also
+     * dates a callback that carries no time of its own.
+     */
     public static TwilioConnector create(TwilioConfig config, OkHttpClient sharedHttp, Clock clock) {
         Checks.required(config, "config");
         Checks.required(sharedHttp, "sharedHttp");
@@ -135,6 +141,15 @@ public final class TwilioConnector implements ProviderConnector {
     @Override
     public Optional<LookupPort> lookup() {
         return Optional.of(lookup);
+    }
+
+    /**
+     * Always present; an account that authenticates with an API key and has no auth token configured refuses every
+     * callback as UNKNOWN_ACCOUNT, since Twilio signs webhooks with the auth token only.
+     */
+    @Override
+    public Optional<CallbackPort> callbacks() {
+        return Optional.of(callbacks);
     }
 
     /** Gives back this account's share of the library's connection pool; the shared client stays open. */
