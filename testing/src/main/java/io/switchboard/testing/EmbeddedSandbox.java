@@ -111,7 +111,7 @@ public final class EmbeddedSandbox implements AutoCloseable {
                 .authToken(PlivoEmulator.AUTH_TOKEN).baseUrl(plivo.apiBaseUrl()).readTimeout(readTimeout).build());
         builder.telnyx(TelnyxConfig.builder().account(TELNYX).apiKey(telnyx.apiKey()).baseUrl(telnyx.apiBaseUrl())
                 .connectionId(TelnyxEmulator.CONNECTION_ID).messagingProfileId(TelnyxEmulator.MESSAGING_PROFILE_ID)
-                .readTimeout(readTimeout).build());
+                .webhookPublicKey(telnyx.webhookPublicKey()).readTimeout(readTimeout).build());
         addPool(builder, TWILIO, twilio);
         addPool(builder, PLIVO, plivo);
         addPool(builder, TELNYX, telnyx);
@@ -171,7 +171,8 @@ public final class EmbeddedSandbox implements AutoCloseable {
                 .append(", authTokenEnv: ").append(PLIVO_AUTH_TOKEN_ENV).append("}\n    baseUrl: ")
                 .append(plivo.apiBaseUrl()).append('\n')
                 .append("  - id: telnyx\n    credentials: {apiKeyEnv: ").append(TELNYX_API_KEY_ENV)
-                .append(", connectionId: \"").append(TelnyxEmulator.CONNECTION_ID).append("\"}\n    baseUrl: ")
+                .append(", connectionId: \"").append(TelnyxEmulator.CONNECTION_ID)
+                .append("\", webhookPublicKey: \"").append(telnyx.webhookPublicKey()).append("\"}\n    baseUrl: ")
                 .append(telnyx.apiBaseUrl()).append('\n')
                 .append("rateDecks:\n  - {account: telnyx, file: telnyx-deck.csv}\nsenderPools:\n  ")
                 .append(pool).append(":\n");
