@@ -45,8 +45,9 @@ final class ManyCountries {
                 if (v == 2 && COUNTRIES.get(c).equals(NOT_ON_TELNYX)) {
                     continue;
                 }
-                // 0.0040 to 0.0999, a different account cheapest from country to country
-                BigDecimal rate = new BigDecimal(40 + (c * 37 + v * 53) % 960).movePointLeft(4);
+                // 0.0040 to 0.0939, scattered so that the cheapest account changes from country to country
+                long scatter = Math.floorMod((c + 1) * (v + 3) * 2_654_435_761L, 900L);
+                BigDecimal rate = BigDecimal.valueOf(40 + scatter).movePointLeft(4);
                 deck.append(util.getCountryCodeForRegion(COUNTRIES.get(c))).append(',')
                         .append(rate.toPlainString()).append(",USD\n");
             }

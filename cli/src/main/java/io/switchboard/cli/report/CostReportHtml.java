@@ -28,7 +28,7 @@ public final class CostReportHtml {
 
     private static final int WIDTH = 1000;
     private static final int LABEL_X = 200;
-    private static final int BAR_MAX = 480;
+    private static final int BAR_MAX = 420;
     private static final int ROW = 34;
     private static final int BAR = 20;
 
@@ -36,7 +36,7 @@ public final class CostReportHtml {
             :root { color-scheme: light; }
             body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
               color: #1d2430; background: #f6f7f9; margin: 0; }
-            main { max-width: 1040px; margin: 0 auto; padding: 24px 20px 48px; }
+            main { max-width: 1320px; margin: 0 auto; padding: 24px 20px 48px; }
             h1 { font-size: 24px; margin: 0 0 4px; }
             h2 { font-size: 17px; margin: 0 0 4px; }
             p { margin: 4px 0 10px; }
@@ -44,16 +44,17 @@ public final class CostReportHtml {
             section { background: #fff; border: 1px solid #dde2e8; border-radius: 8px; padding: 16px 18px;
               margin: 16px 0; }
             .note { color: #5b6676; font-size: 13px; }
-            svg { display: block; width: 100%; height: auto; }
+            svg { display: block; width: 100%; max-width: 1000px; height: auto; }
             svg text { font-size: 13px; fill: #1d2430; }
             svg .label { text-anchor: end; }
             svg .value { fill: #374151; }
             svg .muted, .unpriced { fill: #8a94a3; color: #8a94a3; font-style: italic; }
             svg .mixline { stroke: #1d2430; stroke-width: 1.5; stroke-dasharray: 5 4; }
+            svg text.inside { fill: #fff; font-weight: 600; text-anchor: middle; }
             svg .axis { stroke: #c9d0d9; stroke-width: 1; }
             svg .spread { stroke: #9aa5b4; stroke-width: 4; stroke-linecap: round; }
-            table { border-collapse: collapse; width: 100%; margin: 8px 0 18px; font-size: 13px; }
-            th, td { padding: 5px 8px; border-bottom: 1px solid #e5e9ee; text-align: right; white-space: nowrap; }
+            table { border-collapse: collapse; width: 100%; margin: 8px 0 18px; font-size: 12.5px; }
+            th, td { padding: 4px 7px; border-bottom: 1px solid #e5e9ee; text-align: right; white-space: nowrap; }
             th:first-child, td:first-child { text-align: left; }
             td.name { text-align: left; }
             th { background: #eef1f5; cursor: pointer; user-select: none; position: sticky; top: 0; }
@@ -176,8 +177,8 @@ public final class CostReportHtml {
                 m.element("title", account + ": " + amount(total.total())).close("rect");
                 String label;
                 if (partial) {
-                    label = amount(total.total()) + " for the " + count(total.priced(), "message") + " it prices; "
-                            + total.unpriced() + " unpriced";
+                    label = amount(total.total()) + " for " + total.priced() + " of "
+                            + (total.priced() + total.unpriced()) + " messages (" + total.unpriced() + " unpriced)";
                 } else {
                     Optional<Money> saving = saving(all, account);
                     label = amount(total.total()) + saving.map(s -> s.isZero() ? "  (the mix saves nothing)"
@@ -234,8 +235,7 @@ public final class CostReportHtml {
             m.element("title", part[0] + ": " + n + " (" + percent(n, messages) + ")").close("rect");
             String inside = percent(n, messages);
             if (width > inside.length() * 8 + 8) {
-                m.element("text", inside, "x", fmt(x + width / 2), "y", 27, "text-anchor", "middle",
-                        "fill", "#fff", "font-weight", "bold");
+                m.element("text", inside, "class", "inside", "x", fmt(x + width / 2), "y", 27);
             }
             x += width;
         }
@@ -343,7 +343,8 @@ public final class CostReportHtml {
         m.close("svg");
         m.open("p", "class", "note");
         for (BatchComparison.AccountTotal total : all.accounts()) {
-            m.empty("span", "class", "swatch", "style", "background:" + colours.get(total.account()));
+            // not self-closed: an HTML parser would read <span/> as a start tag
+            m.open("span", "class", "swatch", "style", "background:" + colours.get(total.account())).close("span");
             m.text(total.account() + "\u2003");
         }
         m.text("Ringed dot: cheapest; plain dot: dearest.").close("p");
