@@ -1,10 +1,12 @@
 package io.switchboard.cli;
 
 import io.switchboard.application.BatchComparison;
+import io.switchboard.cli.report.CostReport;
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.ErrorText;
 import io.switchboard.domain.pricing.Product;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,8 +21,8 @@ import java.util.List;
 /** {@code compare}: a batch of messages priced on every account, with the cheapest mix and what it saves. */
 @Command(name = "compare", description = {"Prices every row of a CSV file of 'to,text' rows on every account: "
         + "per-account totals, the cheapest mix (each message through its cheapest account) and what the mix saves "
-        + "against one provider. Reads the file lazily, loading each country's prices before its first row; sends "
-        + "nothing."})
+        + "against one provider, and per destination country the cheapest and dearest account. Reads the file "
+        + "lazily, loading each country's prices before its first row; sends nothing."})
 final class CompareCommand extends CliCommand {
 
     /** Inputs larger than this get a progress bar unless --no-progress. */
@@ -34,6 +36,9 @@ final class CompareCommand extends CliCommand {
             + "files over 64 KiB when the program runs in a terminal.")
     Boolean progress;
 
+    @Mixin
+    HtmlReport html;
+
     @Override
     public Integer call() throws IOException {
         boolean stdin = "-".equals(file);
@@ -44,18 +49,21 @@ final class CompareCommand extends CliCommand {
             throw CliException.usage("'FILE' " + e.getMessage());
         }
         long size = stdin ? 0 : size(path);
+        html.check();
         try (Session session = session()) {
             boolean show = progress != null ? progress
                     : root().environment().terminal() && size > PROGRESS_THRESHOLD_BYTES;
             ProgressBar bar = new ProgressBar(output().err(), "comparing", size);
-            BatchComparison comparison;
+            CostReport report;
             try (CsvItems items = new CsvItems(stdin ? "standard input" : file, open(path))) {
                 items.onNewCountry(country -> session.warmUpCountries(List.of(country), Product.SMS));
                 if (show) {
                     items.onProgress(bytes -> bar.update(bytes, items.rows()));
                 }
                 try {
-                    comparison = session.switchboard().costs().compare(items);
+                    report = CostReport.compare("compare", stdin ? "standard input" : file,
+                            session.switchboard().costs().compare(List.of()), items,
+                            session.switchboard().costs()::compare);
                 } catch (RuntimeException e) {
                     bar.endLine(); // the error line that follows starts on a line of its own
                     throw e;
@@ -64,10 +72,11 @@ final class CompareCommand extends CliCommand {
                     bar.finish(items.rows());
                 }
             }
+            html.write(report, output());
             if (output().isJson()) {
-                output().json(JsonViews.comparison(comparison));
+                output().json(JsonViews.comparison(report));
             } else {
-                print(comparison);
+                print(report.overall());
             }
             return ExitCodes.OK;
         }

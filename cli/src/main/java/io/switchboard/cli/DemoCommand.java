@@ -5,6 +5,7 @@ import io.switchboard.application.CostTable;
 import io.switchboard.application.Delivery;
 import io.switchboard.testing.EmbeddedSandbox;
 import io.switchboard.Switchboard;
+import io.switchboard.SwitchboardBuilder;
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.RateLimit;
 import io.switchboard.domain.message.MessageRequest;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -51,48 +53,11 @@ final class DemoCommand extends CliCommand {
         if (root().config() != null) {
             throw CliException.usage("demo always runs on the embedded sandbox; --config does not apply to it");
         }
-        if (messages < 2 || messages > 100_000) {
-            throw CliException.usage("'--messages' must be between 2 and 100000, got " + messages);
-        }
-        if (concurrency < 1 || concurrency > 64) {
-            throw CliException.usage("'--concurrency' must be between 1 and 64, got " + concurrency);
-        }
+        checkRange(messages, concurrency);
         output().note("demo: running on the embedded sandbox (Twilio, Plivo and Telnyx emulators on loopback)");
         EmbeddedSandbox sandbox = root().environment().sandbox().get();
-        // Plivo declares 100 requests a minute; the emulators enforce no limit, and a demo that spent the budget in
-        // its first second would route by the wall clock instead of by price.
-        Switchboard switchboard;
-        try {
-            switchboard = sandbox.configure(Switchboard.builder())
-                    .accountSettings(EmbeddedSandbox.PLIVO, AccountSettings.ofDefaults()
-                            .withRateLimit(RateLimit.of(1_000_000, Duration.ofMinutes(1))))
-                    .build();
-        } catch (RuntimeException e) {
-            sandbox.close();
-            throw e;
-        }
-        try (switchboard) {
-            List<MessageRequest> traffic = DemoTraffic.generate(seed, messages);
-            List<AccountId> cheapest = new ArrayList<>(messages);
-            for (MessageRequest request : traffic) {
-                cheapest.add(switchboard.costs().quote(request.to(), request.text()).cheapest()
-                        .map(CostTable.Row::account).orElse(null));
-            }
-            int half = messages / 2;
-            AtomicReferenceArray<Delivery> deliveries = new AtomicReferenceArray<>(messages);
-            switchboard.messages().sendAll(traffic.subList(0, half), concurrency,
-                    (index, delivery) -> deliveries.set((int) index, delivery));
-            Map<AccountId, Long> firstHalf = new TreeMap<>();
-            cheapest.subList(0, half).stream().filter(Objects::nonNull)
-                    .forEach(account -> firstHalf.merge(account, 1L, Long::sum));
-            AccountId outage = firstHalf.entrySet().stream().max(Map.Entry.comparingByValue())
-                    .map(Map.Entry::getKey).orElse(EmbeddedSandbox.TELNYX);
-            emulator(sandbox, outage).failNext(Integer.MAX_VALUE, Match.method("POST"), 503);
-            switchboard.messages().sendAll(traffic.subList(half, messages), concurrency,
-                    (index, delivery) -> deliveries.set(half + (int) index, delivery));
-            DemoReport report = new DemoReport(traffic, deliveries, cheapest, half, outage,
-                    firstHalf.getOrDefault(outage, 0L), switchboard.router().breakerState(outage),
-                    switchboard.accounts(), sandbox.ledger());
+        try (Switchboard switchboard = switchboard(sandbox, builder -> { })) {
+            DemoReport report = run(sandbox, switchboard, DemoTraffic.generate(seed, messages), concurrency);
             if (output().isJson()) {
                 output().json(json(report));
             } else {
@@ -103,6 +68,62 @@ final class DemoCommand extends CliCommand {
             }
             return report.ok() ? ExitCodes.OK : ExitCodes.FAILURE;
         }
+    }
+
+    /** A usage error unless {@code messages} and {@code concurrency} are in the demo's range. */
+    static void checkRange(int messages, int concurrency) {
+        if (messages < 2 || messages > 100_000) {
+            throw CliException.usage("'--messages' must be between 2 and 100000, got " + messages);
+        }
+        if (concurrency < 1 || concurrency > 64) {
+            throw CliException.usage("'--concurrency' must be between 1 and 64, got " + concurrency);
+        }
+    }
+
+    /**
+     * The demo's Switchboard on {@code sandbox}, which it closes; {@code customize} may add to the builder (a meter
+     * registry). Plivo declares 100 requests a minute; the emulators enforce no limit, and a demo that spent the
+     * budget in its first second would route by the wall clock instead of by price, so the budget is lifted.
+     */
+    static Switchboard switchboard(EmbeddedSandbox sandbox, Consumer<SwitchboardBuilder> customize) {
+        try {
+            SwitchboardBuilder builder = sandbox.configure(Switchboard.builder())
+                    .accountSettings(EmbeddedSandbox.PLIVO, AccountSettings.ofDefaults()
+                            .withRateLimit(RateLimit.of(1_000_000, Duration.ofMinutes(1))));
+            customize.accept(builder);
+            return builder.build();
+        } catch (RuntimeException e) {
+            sandbox.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Sends {@code traffic} in two halves; before the second, the account cheapest for most of the first goes down
+     * (its emulator answers every send with 503). The report, checked against the emulators' ledger.
+     */
+    static DemoReport run(EmbeddedSandbox sandbox, Switchboard switchboard, List<MessageRequest> traffic,
+            int concurrency) {
+        int messages = traffic.size();
+        List<AccountId> cheapest = new ArrayList<>(messages);
+        for (MessageRequest request : traffic) {
+            cheapest.add(switchboard.costs().quote(request.to(), request.text()).cheapest()
+                    .map(CostTable.Row::account).orElse(null));
+        }
+        int half = messages / 2;
+        AtomicReferenceArray<Delivery> deliveries = new AtomicReferenceArray<>(messages);
+        switchboard.messages().sendAll(traffic.subList(0, half), concurrency,
+                (index, delivery) -> deliveries.set((int) index, delivery));
+        Map<AccountId, Long> firstHalf = new TreeMap<>();
+        cheapest.subList(0, half).stream().filter(Objects::nonNull)
+                .forEach(account -> firstHalf.merge(account, 1L, Long::sum));
+        AccountId outage = firstHalf.entrySet().stream().max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey).orElse(EmbeddedSandbox.TELNYX);
+        emulator(sandbox, outage).failNext(Integer.MAX_VALUE, Match.method("POST"), 503);
+        switchboard.messages().sendAll(traffic.subList(half, messages), concurrency,
+                (index, delivery) -> deliveries.set(half + (int) index, delivery));
+        return new DemoReport(traffic, deliveries, cheapest, half, outage, firstHalf.getOrDefault(outage, 0L),
+                switchboard.router().breakerState(outage), switchboard.accounts(), sandbox.ledger());
     }
 
     private static VendorEmulator emulator(EmbeddedSandbox sandbox, AccountId account) {

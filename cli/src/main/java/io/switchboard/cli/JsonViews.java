@@ -6,6 +6,8 @@ import io.switchboard.application.CostTable;
 import io.switchboard.application.Delivery;
 import io.switchboard.application.Repricing;
 import io.switchboard.AcrossAccounts;
+import io.switchboard.cli.report.CostReport;
+import io.switchboard.cli.report.CountryCosts;
 import io.switchboard.domain.Failure;
 import io.switchboard.domain.Money;
 import io.switchboard.domain.account.AccountInfo;
@@ -88,6 +90,26 @@ final class JsonViews {
                 .with("savings", Json.list(c.savings(), s -> Json.obj().with("account", s.account().toString())
                         .with("saving", s.saving(), JsonViews::money)
                         .with("itemsItCannotServe", s.itemsItCannotServe())));
+    }
+
+    /** A comparison with its per-country breakdown, from the value the HTML report is written from as well. */
+    static Json.Obj comparison(CostReport report) {
+        return comparison(report.overall()).with("countries", Json.list(report.countries(), JsonViews::country));
+    }
+
+    static Json.Obj country(CountryCosts c) {
+        BatchComparison b = c.comparison();
+        return Json.obj().with("country", c.country()).with("messages", b.messages())
+                .with("unroutable", b.unroutable())
+                .with("accounts", Json.list(b.accounts(), JsonViews::accountTotal))
+                .with("cheapestMix", money(b.cheapestMix()))
+                .with("cheapest", c.cheapest(), JsonViews::accountAndTotal)
+                .with("dearest", c.dearest(), JsonViews::accountAndTotal)
+                .with("spread", c.spread(), JsonViews::money);
+    }
+
+    private static Json.Obj accountAndTotal(BatchComparison.AccountTotal total) {
+        return Json.obj().with("account", total.account().toString()).with("total", money(total.total()));
     }
 
     static Json.Obj accountTotal(BatchComparison.AccountTotal total) {

@@ -3,6 +3,7 @@ package io.switchboard.cli;
 import io.switchboard.application.BatchComparison;
 import io.switchboard.application.CostTable;
 import io.switchboard.application.Repricing;
+import io.switchboard.cli.report.CostReport;
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.Money;
 import io.switchboard.domain.Pages;
@@ -12,6 +13,7 @@ import io.switchboard.domain.message.Message;
 import io.switchboard.domain.message.MessageQuery;
 import io.switchboard.domain.pricing.Product;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
@@ -39,9 +41,13 @@ final class RepriceCommand extends CliCommand {
     @Option(names = "--to", paramLabel = "NUMBER", description = "Only messages to this number.")
     String to;
 
+    @Mixin
+    HtmlReport html;
+
     @Override
     public Integer call() {
         Listing.checkLimit(limit);
+        html.check();
         try (Session session = session()) {
             session.configured(account);
             MessageQuery query = to == null ? MessageQuery.all() : MessageQuery.all().withTo(to);
@@ -50,8 +56,13 @@ final class RepriceCommand extends CliCommand {
             session.warmUp(destinations(past), past.stream().map(m -> Product.of(m.channel())).distinct()
                     .toArray(Product[]::new));
             Repricing repricing = session.switchboard().router().costs().reprice(past);
+            CostReport report = CostReport.quoted("reprice", "past messages of " + account,
+                    session.switchboard().router().costs().compare(List.of()),
+                    repricing.messages().stream().map(Repricing.Row::alternatives).toList());
+            html.write(report, output());
             if (output().isJson()) {
-                output().json(JsonViews.repricing(repricing).with("account", account.toString()));
+                output().json(JsonViews.repricing(repricing).with("account", account.toString())
+                        .with("comparison", JsonViews.comparison(report)));
             } else {
                 print(repricing);
             }

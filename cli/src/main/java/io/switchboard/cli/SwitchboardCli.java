@@ -37,7 +37,7 @@ import java.util.logging.LogRecord;
         subcommands = {SendCommand.class, CallCommand.class, QuoteCommand.class, CompareCommand.class,
                 RepriceCommand.class, MessagesCommand.class, CallsCommand.class, NumbersCommand.class,
                 RecordingsCommand.class, UsageCommand.class, LookupCommand.class, AccountCommand.class,
-                SandboxCommand.class, DemoCommand.class},
+                SandboxCommand.class, DemoCommand.class, ServeCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:other failure", "2:usage error", "3:not sent", "4:outcome unknown",
                 "5:configuration error"})
