@@ -13,6 +13,7 @@ import io.switchboard.domain.callback.WebhookRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +40,11 @@ public final class Deliveries implements AutoCloseable {
     private final CallbackReceiver receiver;
     private final Reconciler reconciler;
     private final ScheduledExecutorService schedule;
+    private final Optional<URI> callbackBaseUrl;
 
-    Deliveries(Lifecycle lifecycle, CallbackReceiver receiver, Reconciler reconciler, Duration every) {
+    Deliveries(Lifecycle lifecycle, CallbackReceiver receiver, Reconciler reconciler, Duration every,
+            URI callbackBaseUrl) {
+        this.callbackBaseUrl = Optional.ofNullable(callbackBaseUrl);
         this.lifecycle = lifecycle;
         this.receiver = receiver;
         this.reconciler = reconciler;
@@ -55,6 +59,11 @@ public final class Deliveries implements AutoCloseable {
             long millis = every.toMillis();
             schedule.scheduleWithFixedDelay(this::reconcileQuietly, millis, millis, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** Where the receiver is mounted, as vendors call it, when a callback base URL is configured. */
+    public Optional<URI> callbackBaseUrl() {
+        return callbackBaseUrl;
     }
 
     /** One vendor callback: verifies, applies, and says what to answer. Never throws for what a caller sends. */

@@ -120,7 +120,7 @@ public final class SwitchboardModule extends AbstractModule {
         life.bind(built);
         Deliveries deliveries = new Deliveries(life, new CallbackReceiver(connectors, life, settings.registry),
                 new Reconciler(life, connectors, settings.reconcileAfter, settings.reconcileMaxPerRun),
-                settings.reconcileEvery);
+                settings.reconcileEvery, settings.callbackBaseUrl);
         return new Switchboard(built, connectors, http, executor, owned, settings.ownedResource,
                 settings.maxConcurrency, priceBook, deliveries);
     }

@@ -1,8 +1,11 @@
 package io.switchboard.cli;
 
 import io.switchboard.application.AccountSettings;
+import io.switchboard.application.BreakerSettings;
 import io.switchboard.application.CostTable;
 import io.switchboard.application.Delivery;
+import io.switchboard.application.lifecycle.DeliveryRecord;
+import io.switchboard.application.lifecycle.ResendPolicy;
 import io.switchboard.testing.EmbeddedSandbox;
 import io.switchboard.Switchboard;
 import io.switchboard.SwitchboardBuilder;
@@ -86,13 +89,33 @@ final class DemoCommand extends CliCommand {
      * budget in its first second would route by the wall clock instead of by price, so the budget is lifted.
      */
     static Switchboard switchboard(EmbeddedSandbox sandbox, Consumer<SwitchboardBuilder> customize) {
+        DemoCallbacks callbacks = null;
         try {
+            callbacks = new DemoCallbacks();
+            DemoCallbacks receiver = callbacks;
             SwitchboardBuilder builder = sandbox.configure(Switchboard.builder())
                     .accountSettings(EmbeddedSandbox.PLIVO, AccountSettings.ofDefaults()
-                            .withRateLimit(RateLimit.of(1_000_000, Duration.ofMinutes(1))));
+                            .withRateLimit(RateLimit.of(1_000_000, Duration.ofMinutes(1))))
+                    // Once open, the outage account's breaker stays open for the rest of the run, however long the
+                    // machine takes: then the report is the same on every run with the same seed.
+                    .breakers(new BreakerSettings(BreakerSettings.DEFAULT_FAILURE_RATE,
+                            BreakerSettings.DEFAULT_SLOW_CALL_RATE, BreakerSettings.DEFAULT_SLOW_CALL_DURATION,
+                            BreakerSettings.DEFAULT_WINDOW, BreakerSettings.DEFAULT_MINIMUM_CALLS,
+                            Duration.ofMinutes(30), BreakerSettings.DEFAULT_HALF_OPEN_CALLS))
+                    .callbackBaseUrl(receiver.baseUrl())
+                    .resend(ResendPolicy.within(Duration.ofMinutes(10), 1))
+                    .closing(() -> {
+                        receiver.close();
+                        sandbox.close();
+                    });
             customize.accept(builder);
-            return builder.build();
+            Switchboard switchboard = builder.build();
+            receiver.mount(switchboard);
+            return switchboard;
         } catch (RuntimeException e) {
+            if (callbacks != null) {
+                callbacks.close();
+            }
             sandbox.close();
             throw e;
         }
@@ -111,6 +134,24 @@ final class DemoCommand extends CliCommand {
                     .map(CostTable.Row::account).orElse(null));
         }
         int half = messages / 2;
+        // Carrier filtering: the provider cheapest for the busiest destination answers every send there undelivered.
+        Map<String, Long> byCountry = new TreeMap<>();
+        traffic.forEach(r -> byCountry.merge(r.to().regionCode(), 1L, Long::sum));
+        String filteredCountry = byCountry.entrySet().stream().max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey).orElseThrow();
+        Map<AccountId, Long> cheapestThere = new TreeMap<>();
+        int callingCode = 0;
+        for (int i = 0; i < messages; i++) {
+            if (traffic.get(i).to().regionCode().equals(filteredCountry)) {
+                callingCode = traffic.get(i).to().countryCallingCode();
+                if (cheapest.get(i) != null) {
+                    cheapestThere.merge(cheapest.get(i), 1L, Long::sum);
+                }
+            }
+        }
+        AccountId filtered = cheapestThere.entrySet().stream().max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey).orElse(EmbeddedSandbox.TWILIO);
+        DemoCallbacks.filter(sandbox, filtered, callingCode);
         AtomicReferenceArray<Delivery> deliveries = new AtomicReferenceArray<>(messages);
         switchboard.messages().sendAll(traffic.subList(0, half), concurrency,
                 (index, delivery) -> deliveries.set((int) index, delivery));
@@ -122,8 +163,16 @@ final class DemoCommand extends CliCommand {
         emulator(sandbox, outage).failNext(Integer.MAX_VALUE, Match.method("POST"), 503);
         switchboard.messages().sendAll(traffic.subList(half, messages), concurrency,
                 (index, delivery) -> deliveries.set(half + (int) index, delivery));
+        Map<Integer, DeliveryRecord> records;
+        try {
+            records = DemoCallbacks.settle(sandbox, switchboard, deliveries);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCodes.FAILURE, "interrupted while the last callbacks came in", e);
+        }
         return new DemoReport(traffic, deliveries, cheapest, half, outage, firstHalf.getOrDefault(outage, 0L),
-                switchboard.router().breakerState(outage), switchboard.accounts(), sandbox.ledger());
+                switchboard.router().breakerState(outage), switchboard.accounts(), sandbox.ledger(),
+                new DemoReport.Filtering(filtered, filteredCountry, DemoCallbacks.filteringCode(filtered)), records);
     }
 
     private static VendorEmulator emulator(EmbeddedSandbox sandbox, AccountId account) {
@@ -145,6 +194,9 @@ final class DemoCommand extends CliCommand {
         out.line("  messages 1-" + r.half + ": " + r.outage + " was the cheapest for " + r.outageShareOfFirstHalf
                 + " of them");
         out.line("  outage: from message " + (r.half + 1) + " on, " + r.outage + " answers every send with HTTP 503");
+        out.line("  carrier filtering: " + r.filtering.account() + " reports every message to "
+                + r.filtering.country() + " undelivered (error " + r.filtering.errorCode()
+                + "); re-sent once through another provider");
         out.line("");
         Table table = new Table("account", "cheapest for", "sent", "failed over from", "quoted",
                 "billed (emulator ledger)");
@@ -159,10 +211,18 @@ final class DemoCommand extends CliCommand {
         out.line("not sent: " + r.notSent.size() + ", outcome unknown: " + r.unknown.size());
         r.notSent.forEach(line -> out.line("  " + line));
         r.unknown.forEach(line -> out.line("  " + line));
+        out.line("after acceptance (status callbacks): " + r.delivered + " delivered, " + r.undelivered
+                + " undelivered, " + r.waiting + " with no final status; " + r.resent + " re-sent, of which "
+                + r.deliveredAfterResend + " delivered");
+        if (!r.resendBilled.isEmpty()) {
+            out.line("  re-sends billed: " + r.resendBilled.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue().toPlainString()).collect(Collectors.joining(", ")));
+        }
         out.line("");
         if (r.ok()) {
             out.line("ledger check: OK. The emulators accepted " + r.ledgerMessages + " messages for " + r.sent
-                    + " sent: each sent message exactly once, where its delivery says; none accepted twice; none lost.");
+                    + " sent and " + r.resent + " re-sent: each sent message exactly once, where its delivery says,"
+                    + " and each re-send once more, where its record says; none accepted twice; none lost.");
         } else {
             out.line("ledger check: FAILED");
             r.problems.forEach(problem -> out.line("  " + problem));
@@ -185,7 +245,15 @@ final class DemoCommand extends CliCommand {
                 .with("failovers", r.failovers.entrySet().stream().map(e -> Json.obj()
                         .with("route", e.getKey()).with("reasons", e.getValue())).toList())
                 .with("notSent", r.notSent).with("outcomeUnknown", r.unknown)
+                .with("carrierFiltering", Json.obj().with("account", r.filtering.account().toString())
+                        .with("country", r.filtering.country()).with("errorCode", r.filtering.errorCode()))
+                .with("afterAcceptance", Json.obj().with("delivered", r.delivered)
+                        .with("undelivered", r.undelivered).with("noFinalStatus", r.waiting)
+                        .with("resent", r.resent).with("deliveredAfterResend", r.deliveredAfterResend)
+                        .with("resendBilled", r.resendBilled.entrySet().stream().map(e -> Json.obj()
+                                .with("account", e.getKey().toString())
+                                .with("amount", e.getValue().toPlainString())).toList()))
                 .with("ledgerCheck", Json.obj().with("ok", r.ok()).with("accepted", r.ledgerMessages)
-                        .with("sent", r.sent).with("problems", r.problems));
+                        .with("sent", r.sent).with("resent", r.resent).with("problems", r.problems));
     }
 }

@@ -3,6 +3,10 @@ package io.switchboard.cli;
 import io.switchboard.application.Attempt;
 import io.switchboard.application.AttemptOutcome;
 import io.switchboard.application.Delivery;
+import io.switchboard.application.lifecycle.DeliveryRecord;
+import io.switchboard.application.lifecycle.SendRecord;
+import io.switchboard.domain.callback.ErrorClass;
+import io.switchboard.domain.message.MessageStatus;
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.Money;
 import io.switchboard.domain.Vendor;
@@ -57,6 +61,20 @@ final class DemoReport {
     long failedOver;
     long sent;
     int ledgerMessages;
+    final Filtering filtering;
+    /** After acceptance, from the delivery records: final status of each sent message's last send. */
+    long delivered;
+    long undelivered;
+    long waiting;
+    /** Messages sent again through another provider after carrier filtering, and how many of those arrived. */
+    long resent;
+    long deliveredAfterResend;
+    /** Per account, what the emulators billed for re-sends (kept apart from the first sends' spend). */
+    final Map<AccountId, BigDecimal> resendBilled = new TreeMap<>();
+
+    /** The carrier filtering the demo scripts: {@code account} answers every send to {@code country} undelivered. */
+    record Filtering(AccountId account, String country, String errorCode) {
+    }
 
     /**
      * @param cheapest per message, the account that quoted it cheapest with every account healthy (null: none)
@@ -64,8 +82,9 @@ final class DemoReport {
      */
     DemoReport(List<MessageRequest> requests, AtomicReferenceArray<Delivery> deliveries, List<AccountId> cheapest,
             int half, AccountId outage, long outageShareOfFirstHalf, String outageBreaker, List<AccountId> configured,
-            Ledger ledger) {
+            Ledger ledger, Filtering filtering, Map<Integer, DeliveryRecord> records) {
         this.messages = requests.size();
+        this.filtering = filtering;
         this.half = half;
         this.outage = outage;
         this.outageShareOfFirstHalf = outageShareOfFirstHalf;
@@ -78,13 +97,24 @@ final class DemoReport {
                     + (text.segmentCount() > 1 ? " multi-part" : " single"), 1L, Long::sum);
             tally(i + 1, deliveries.get(i), cheapest.get(i), outageBreaker);
         }
+        Set<String> resendIds = new HashSet<>();
+        records.values().forEach(r -> r.sends().stream().skip(1).forEach(send -> send.vendorId()
+                .ifPresent(id -> resendIds.add(send.account().vendor().name() + "|" + id))));
         for (LedgerEntry entry : ledger.messages()) {
-            AccountLine line = accounts.computeIfAbsent(AccountId.of(Vendor.of(entry.vendor()), AccountId.DEFAULT_NAME),
-                    a -> new AccountLine());
+            AccountId account = AccountId.of(Vendor.of(entry.vendor()), AccountId.DEFAULT_NAME);
+            if (resendIds.contains(entry.vendor() + "|" + entry.id())) {
+                resendBilled.merge(account, new BigDecimal(entry.price()), BigDecimal::add);
+                continue;
+            }
+            AccountLine line = accounts.computeIfAbsent(account, a -> new AccountLine());
             line.billed = line.billed.add(new BigDecimal(entry.price()));
             line.currency = entry.currency();
         }
-        check(requests, deliveries, ledger);
+        tallyRecords(records);
+        check(requests, deliveries, ledger, records);
+        if (waiting > 0) {
+            problems.add(waiting + " sent message(s) have no final status: their callbacks never came");
+        }
     }
 
     private void tally(int number, Delivery delivery, AccountId cheapest, String outageBreaker) {
@@ -129,7 +159,27 @@ final class DemoReport {
                 .orElse(attempt.outcome().name());
     }
 
-    private void check(List<MessageRequest> requests, AtomicReferenceArray<Delivery> deliveries, Ledger ledger) {
+    private void tallyRecords(Map<Integer, DeliveryRecord> records) {
+        for (DeliveryRecord record : records.values()) {
+            MessageStatus status = record.status().orElse(MessageStatus.UNKNOWN);
+            if (!record.isFinal()) {
+                waiting++;
+            } else if (status == MessageStatus.DELIVERED) {
+                delivered++;
+            } else {
+                undelivered++;
+            }
+            if (record.resends() > 0) {
+                resent++;
+                if (status == MessageStatus.DELIVERED) {
+                    deliveredAfterResend++;
+                }
+            }
+        }
+    }
+
+    private void check(List<MessageRequest> requests, AtomicReferenceArray<Delivery> deliveries, Ledger ledger,
+            Map<Integer, DeliveryRecord> records) {
         Set<String> demo = new HashSet<>();
         for (int i = 0; i < requests.size(); i++) {
             MessageRequest request = requests.get(i);
@@ -141,15 +191,27 @@ final class DemoReport {
             if (delivery == null) {
                 problems.add(which + " has no outcome: it was lost");
             } else if (delivery instanceof Delivery.Sent s) {
-                Optional<LedgerEntry> entry = ledger.find(s.account().vendor().name(), s.vendorId());
-                if (entry.isEmpty()) {
-                    problems.add(which + " was sent through " + s.account() + " as " + s.vendorId()
-                            + ", which its emulator's ledger does not hold");
-                } else if (!entry.get().to().equals(to) || !Objects.equals(entry.get().text(), request.text())) {
-                    problems.add(which + ": the ledger's " + s.vendorId() + " is another message");
+                checkSend(which, s.account(), s.vendorId(), to, request.text(), ledger);
+                DeliveryRecord record = records.get(i);
+                long sends = 1;
+                if (record == null) {
+                    problems.add(which + " was sent but has no delivery record");
+                } else {
+                    // Each re-send is one more acceptance, where the record says, and only after a route failure.
+                    for (SendRecord resend : record.sends().subList(1, record.sends().size())) {
+                        if (resend.vendorId().isPresent()) {
+                            checkSend(which + "'s re-send", resend.account(), resend.vendorId().get(), to,
+                                    request.text(), ledger);
+                            sends++;
+                        }
+                    }
+                    if (record.resends() > 0 && record.sends().get(0).errorClass() != ErrorClass.ROUTE) {
+                        problems.add(which + " was re-sent after a " + record.sends().get(0).errorClass()
+                                + " error, which no other provider can fix");
+                    }
                 }
-                if (accepted != 1) {
-                    problems.add(which + " was accepted " + accepted + " times");
+                if (accepted != sends) {
+                    problems.add(which + " was accepted " + accepted + " times for " + sends + " send(s)");
                 }
             } else if (delivery instanceof Delivery.NotSent n) {
                 if (accepted != 0) {
@@ -169,6 +231,16 @@ final class DemoReport {
                 problems.add("the ledger holds " + entry.vendor() + " message " + entry.id()
                         + " that the demo never sent");
             }
+        }
+    }
+
+    private void checkSend(String which, AccountId account, String vendorId, String to, String text, Ledger ledger) {
+        Optional<LedgerEntry> entry = ledger.find(account.vendor().name(), vendorId);
+        if (entry.isEmpty()) {
+            problems.add(which + " was sent through " + account + " as " + vendorId
+                    + ", which its emulator's ledger does not hold");
+        } else if (!entry.get().to().equals(to) || !Objects.equals(entry.get().text(), text)) {
+            problems.add(which + ": the ledger's " + vendorId + " is another message");
         }
     }
 

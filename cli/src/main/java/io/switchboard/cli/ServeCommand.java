@@ -7,8 +7,10 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.switchboard.Switchboard;
+import io.switchboard.cli.serve.CallbacksRoute;
 import io.switchboard.cli.serve.MetricsRoute;
 import io.switchboard.cli.serve.RouteServer;
+import io.switchboard.domain.AccountId;
 import io.switchboard.domain.ErrorText;
 import io.switchboard.testing.EmbeddedSandbox;
 import picocli.CommandLine.Command;
@@ -17,8 +19,13 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code serve}: the Switchboard the other commands build, kept running behind a small HTTP server whose first route
@@ -27,9 +34,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 @Command(name = "serve", description = {"Builds the Switchboard (the embedded sandbox, or --config) and serves its "
         + "metrics in Prometheus' text format at http://HOST:PORT/metrics until interrupted (Ctrl-C). Prints the "
-        + "URL on one line.", "With --demo, first sends the demo's traffic (see 'demo') through it, so that the "
+        + "URL on one line.", "It also receives the vendors' status callbacks and inbound messages, one path per "
+        + "account: <path of callbacks.baseUrl, or /callbacks>/<vendor>/<account>, verified with the account's "
+        + "key (see docs/lifecycle.md).", "With --demo, first sends the demo's traffic (see 'demo') through it, so that the "
         + "metrics show routing, failover and spend."})
 final class ServeCommand extends CliCommand {
+
+    /** Where the callback receiver is mounted when the configuration sets no callbacks.baseUrl. */
+    static final String CALLBACKS_PATH = "/callbacks";
 
     static final int DEFAULT_PORT = 8470;
 
@@ -83,8 +95,24 @@ final class ServeCommand extends CliCommand {
             switchboard = Session.open(root(), builder -> builder.meterRegistry(registry)).switchboard();
         }
         RouteServer server;
+        // The receiver for the vendors' callbacks: under the configured callbacks.baseUrl's path, or /callbacks.
+        Optional<URI> callbackBase = switchboard.deliveries().callbackBaseUrl();
+        String callbacksPath = callbackBase.map(URI::getRawPath).map(p -> p.endsWith("/")
+                ? p.substring(0, p.length() - 1) : p).filter(p -> !p.isEmpty()).orElse(CALLBACKS_PATH);
+        AtomicReference<String> origin = new AtomicReference<>(callbackBase
+                .map(u -> u.getScheme() + "://" + u.getRawAuthority()).orElse(null));
+        List<String> callbackPaths = new ArrayList<>();
         try {
-            server = RouteServer.builder().route("GET", MetricsRoute.PATH, new MetricsRoute(registry)).start(address);
+            RouteServer.Builder routes = RouteServer.builder()
+                    .route("GET", MetricsRoute.PATH, new MetricsRoute(registry));
+            CallbacksRoute callbacks = new CallbacksRoute(switchboard.deliveries(), origin::get);
+            for (AccountId account : switchboard.accounts()) {
+                String path = callbacksPath + "/" + account.vendor().name() + "/" + account.name();
+                routes.route("POST", path, callbacks).route("GET", path, callbacks);
+                callbackPaths.add(path);
+            }
+            server = routes.start(address);
+            origin.compareAndSet(null, "http://" + host + ":" + server.address().getPort());
         } catch (IOException e) {
             switchboard.close();
             throw new CliException(ExitCodes.FAILURE, "cannot listen on " + host + " port " + port + ": "
@@ -103,10 +131,12 @@ final class ServeCommand extends CliCommand {
                         + " not sent; ledger check " + (report.ok() ? "OK" : "FAILED: " + report.problems.get(0)));
             }
             String url = server.uri(MetricsRoute.PATH, host).toString();
+            List<String> receivers = callbackPaths.stream().map(p -> origin.get() + p).toList();
             if (output().isJson()) {
-                output().json(Json.obj().with("metrics", url));
+                output().json(Json.obj().with("metrics", url).with("callbacks", receivers));
             } else {
                 output().line("serving metrics at " + url);
+                receivers.forEach(r -> output().line("receiving callbacks at " + r));
             }
             output().out().flush();
             if (!address.getAddress().isLoopbackAddress()) {

@@ -27,8 +27,21 @@ class DemoCommandTest {
                 .containsPattern("tried: HTTP 503 UNAVAILABLE")
                 .contains("not tried: circuit breaker open")
                 .contains("not sent: 0, outcome unknown: 0")
-                .contains("ledger check: OK. The emulators accepted 300 messages for 300 sent");
-        assertThat(sandbox.ledger().messages()).as("the run's own ledger").hasSize(300);
+                .contains("carrier filtering: telnyx:default reports every message to FR undelivered (error 40002)")
+                .containsPattern("after acceptance \\(status callbacks\\): 300 delivered, 0 undelivered, 0 with no"
+                        + " final status; (\\d+) re-sent, of which \\1 delivered");
+        Matcher resent = Pattern.compile("(\\d+) re-sent, of which").matcher(run.out());
+        assertThat(resent.find()).isTrue();
+        int resends = Integer.parseInt(resent.group(1));
+        assertThat(resends).as("every French message Telnyx took in the first half").isPositive();
+        assertThat(run.out()).contains("ledger check: OK. The emulators accepted " + (300 + resends)
+                + " messages for 300 sent and " + resends + " re-sent");
+        assertThat(sandbox.ledger().messages()).as("the run's own ledger").hasSize(300 + resends);
+        assertThat(sandbox.ledger().count(e -> e.vendor().equals("telnyx") && e.to().startsWith("+33")))
+                .as("each of them once on Telnyx").isEqualTo(resends);
+        assertThat(sandbox.ledger().count(e -> !e.vendor().equals("telnyx") && e.to().startsWith("+33")))
+                .as("the French messages elsewhere: the re-sends, and those routed there in the first place")
+                .isGreaterThanOrEqualTo(resends);
         Matcher firstHalf = Pattern.compile("telnyx:default was the cheapest for (\\d+)").matcher(run.out());
         assertThat(firstHalf.find()).isTrue();
         assertThat(sandbox.ledger().byVendor("telnyx")).as("Telnyx accepted its first-half share and nothing after")
@@ -47,7 +60,12 @@ class DemoCommandTest {
         assertThat(second.out()).isEqualTo(first.out());
         Map<String, Object> report = first.json();
         Map<String, Object> check = (Map<String, Object>) report.get("ledgerCheck");
-        assertThat(check).containsEntry("ok", true).containsEntry("accepted", 120.0).containsEntry("sent", 120.0);
+        Map<String, Object> after = (Map<String, Object>) report.get("afterAcceptance");
+        double resent = (Double) after.get("resent");
+        assertThat(after).containsEntry("delivered", 120.0).containsEntry("undelivered", 0.0)
+                .containsEntry("noFinalStatus", 0.0).containsEntry("deliveredAfterResend", resent);
+        assertThat(check).containsEntry("ok", true).containsEntry("accepted", 120.0 + resent)
+                .containsEntry("sent", 120.0).containsEntry("resent", resent);
         assertThat((List<Object>) check.get("problems")).isEmpty();
         List<Map<String, Object>> accounts = (List<Map<String, Object>>) report.get("accounts");
         assertThat(accounts.stream().mapToDouble(a -> (Double) a.get("sent")).sum()).isEqualTo(120.0);

@@ -145,7 +145,44 @@ class ServeCommandTest {
         assertThat(serve.isAlive()).isFalse();
         assertThat(exit).hasValue(ExitCodes.OK);
         assertThat(err.toString()).contains("switchboard: serve stopped");
-        assertThat(out.toString().lines()).singleElement();
+        assertThat(out.toString().lines()).hasSize(4).first().asString().startsWith("serving metrics at http://");
+        assertThat(out.toString()).contains("/callbacks/twilio/default", "/callbacks/plivo/default",
+                "/callbacks/telnyx/default");
+    }
+
+    @Test
+    void serveReceivesSignedCallbacksAndRefusesForgedOnes() throws Exception {
+        EmbeddedSandbox sandbox = EmbeddedSandbox.start();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread serve = new Thread(() -> exit.set(SwitchboardCli.commandLine(CliHarness.on(sandbox), out, err)
+                .execute("serve", "--port", "0")), "serve-under-test");
+        serve.start();
+        try {
+            URI metrics = awaitUrl(out, serve);
+            String receiver = "http://127.0.0.1:" + metrics.getPort() + "/callbacks/telnyx/default";
+            assertThat(out.toString()).contains("receiving callbacks at " + receiver);
+            String telnyxNumber = sandbox.telnyx().numbers().all().get(0).number();
+
+            String id = sandbox.telnyx().deliverInbound("+447700900555", telnyxNumber, "STOP", receiver);
+            assertThat(sandbox.telnyx().callbacks().awaitIdle(Duration.ofSeconds(30))).isTrue();
+            HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create(receiver))
+                    .header("telnyx-signature-ed25519", "AAAA").header("telnyx-timestamp", "1")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(sandbox.telnyx().callbacks().records(id)).singleElement()
+                    .satisfies(r -> assertThat(r.answer()).isEqualTo(200));
+            assertThat(forged.statusCode()).isEqualTo(403);
+            assertThat(forged.body()).isEqualTo("signature\n");
+            String text = request(metrics, "GET").body();
+            assertThat(sample(text, "switchboard_callbacks_events_total", "result=\"opt_out\"")).isEqualTo(1.0);
+            assertThat(sample(text, "switchboard_callbacks_refused_total", "reason=\"signature\"")).isEqualTo(1.0);
+        } finally {
+            serve.interrupt();
+            serve.join(60_000);
+        }
+        assertThat(exit).hasValue(ExitCodes.OK);
     }
 
     @Test

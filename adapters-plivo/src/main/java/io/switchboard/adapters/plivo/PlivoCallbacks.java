@@ -11,7 +11,7 @@ import io.switchboard.domain.callback.VendorEvent;
 import io.switchboard.domain.callback.WebhookRequest;
 import io.switchboard.domain.call.CallStatus;
 import io.switchboard.domain.message.MessageStatus;
-import io.switchboard.domain.port.CallbackPort;
+import io.switchboard.domain.port.CallbacksPort;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * follow Plivo's "Message Status Callbacks", "Handling incoming messages" and "Hangup causes" / Make Call references.
  * {@link #toString()} never shows the token.
  */
-final class PlivoCallbacks implements CallbackPort {
+final class PlivoCallbacks implements CallbacksPort {
 
     /** The detail of a refusal by the last-resort guard, which no check below should leave to it. */
     static final String UNREADABLE = "the callback could not be read";

@@ -5,7 +5,7 @@ import io.switchboard.domain.Checks;
 import io.switchboard.domain.message.Channel;
 import io.switchboard.domain.RateLimit;
 import io.switchboard.domain.port.AccountPort;
-import io.switchboard.domain.port.CallbackPort;
+import io.switchboard.domain.port.CallbacksPort;
 import io.switchboard.domain.port.MessagingPort;
 import io.switchboard.domain.port.NumbersPort;
 import io.switchboard.domain.port.PricingPort;
@@ -115,7 +115,7 @@ public final class PlivoConnector implements ProviderConnector {
 
     /** Verifies callbacks with the account's auth token, which Plivo signs them with. */
     @Override
-    public Optional<CallbackPort> callbacks() {
+    public Optional<CallbacksPort> callbacks() {
         return Optional.of(callbacks);
     }
 

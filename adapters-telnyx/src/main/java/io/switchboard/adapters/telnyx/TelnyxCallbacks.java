@@ -12,7 +12,7 @@ import io.switchboard.domain.callback.VendorEvent;
 import io.switchboard.domain.callback.WebhookRequest;
 import io.switchboard.domain.call.CallStatus;
 import io.switchboard.domain.message.MessageStatus;
-import io.switchboard.domain.port.CallbackPort;
+import io.switchboard.domain.port.CallbacksPort;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  * the Telnyx API reference's webhook payloads (callbacks: message.sent / message.finalized / message.received,
  * call.initiated / call.answered / call.hangup).
  */
-final class TelnyxCallbacks implements CallbackPort {
+final class TelnyxCallbacks implements CallbacksPort {
 
     /** The detail of a refusal by the last-resort guard, which no check below should leave to it. */
     static final String UNREADABLE = "the callback could not be read";

@@ -5,7 +5,7 @@ import io.switchboard.domain.Checks;
 import io.switchboard.domain.message.Channel;
 import io.switchboard.domain.RateLimit;
 import io.switchboard.domain.port.AccountPort;
-import io.switchboard.domain.port.CallbackPort;
+import io.switchboard.domain.port.CallbacksPort;
 import io.switchboard.domain.port.LookupPort;
 import io.switchboard.domain.port.MessagingPort;
 import io.switchboard.domain.port.NumbersPort;
@@ -164,7 +164,7 @@ public final class TelnyxConnector implements ProviderConnector {
      * as UNKNOWN_ACCOUNT, since nothing could verify them.
      */
     @Override
-    public Optional<CallbackPort> callbacks() {
+    public Optional<CallbacksPort> callbacks() {
         return Optional.of(callbacks);
     }
 

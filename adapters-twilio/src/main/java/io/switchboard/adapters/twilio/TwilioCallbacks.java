@@ -9,7 +9,7 @@ import io.switchboard.domain.callback.EventKind;
 import io.switchboard.domain.callback.VendorEvent;
 import io.switchboard.domain.callback.WebhookRequest;
 import io.switchboard.domain.message.MessageStatus;
-import io.switchboard.domain.port.CallbackPort;
+import io.switchboard.domain.port.CallbacksPort;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * follow Twilio's "Track the Message Status of Outbound Messages", "Receive an inbound message" (messaging webhooks)
  * and "Call resource: StatusCallback" references. {@link #toString()} never shows the token.
  */
-final class TwilioCallbacks implements CallbackPort {
+final class TwilioCallbacks implements CallbacksPort {
 
     /** Twilio's id of one webhook delivery, the same on each retry of it. */
     static final String IDEMPOTENCY_HEADER = "I-Twilio-Idempotency-Token";

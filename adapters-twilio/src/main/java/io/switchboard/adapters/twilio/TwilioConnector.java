@@ -4,7 +4,7 @@ import io.switchboard.domain.AccountId;
 import io.switchboard.domain.Checks;
 import io.switchboard.domain.message.Channel;
 import io.switchboard.domain.port.AccountPort;
-import io.switchboard.domain.port.CallbackPort;
+import io.switchboard.domain.port.CallbacksPort;
 import io.switchboard.domain.port.LookupPort;
 import io.switchboard.domain.port.MessagingPort;
 import io.switchboard.domain.port.NumbersPort;
@@ -148,7 +148,7 @@ public final class TwilioConnector implements ProviderConnector {
      * callback as UNKNOWN_ACCOUNT, since Twilio signs webhooks with the auth token only.
      */
     @Override
-    public Optional<CallbackPort> callbacks() {
+    public Optional<CallbacksPort> callbacks() {
         return Optional.of(callbacks);
     }
 

@@ -9,7 +9,7 @@ import io.switchboard.domain.Vendor;
 import io.switchboard.domain.callback.CallbackResult;
 import io.switchboard.domain.callback.VendorEvent;
 import io.switchboard.domain.callback.WebhookRequest;
-import io.switchboard.domain.port.CallbackPort;
+import io.switchboard.domain.port.CallbacksPort;
 import io.switchboard.domain.port.ProviderConnector;
 
 import java.net.URI;
@@ -88,7 +88,7 @@ public final class CallbackReceiver {
                     "the URL path does not end with /<vendor>/<account> of a configured account");
         }
         String vendor = account.get().vendor().name();
-        Optional<CallbackPort> port = accounts.get(account.get()).callbacks();
+        Optional<CallbacksPort> port = accounts.get(account.get()).callbacks();
         if (port.isEmpty()) {
             return refuse(vendor, CallbackResult.Refusal.UNKNOWN_ACCOUNT, account.get() + " reads no callbacks");
         }

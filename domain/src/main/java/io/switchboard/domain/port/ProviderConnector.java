@@ -48,7 +48,7 @@ public interface ProviderConnector extends AutoCloseable {
     }
 
     /** Verifies and reads this account's status callbacks and inbound messages. */
-    default Optional<CallbackPort> callbacks() {
+    default Optional<CallbacksPort> callbacks() {
         return Optional.empty();
     }
 

@@ -8,7 +8,7 @@ import io.switchboard.domain.callback.WebhookRequest;
  * signature first, and only then parses. Never throws for anything a caller can send: a forged, malformed or
  * truncated request is a {@link CallbackResult.Refused}.
  */
-public interface CallbackPort {
+public interface CallbacksPort {
 
     CallbackResult receive(WebhookRequest request);
 }
