@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.Checks;
 import io.switchboard.domain.DeliveryGuarantee;
+import io.switchboard.domain.ErrorText;
 import io.switchboard.domain.Failure;
 import io.switchboard.domain.FailureKind;
 import io.switchboard.domain.SwitchboardException;
@@ -134,7 +135,12 @@ public final class Router {
         Routable.Text job = Routable.Text.of(request);
         String country = job.to().regionCode();
         Delivery delivery;
-        Optional<Failure> refusal = hooks == null ? Optional.empty() : hooks.refusal(request);
+        Optional<Failure> refusal;
+        try {
+            refusal = hooks == null ? Optional.empty() : hooks.refusal(request);
+        } catch (RuntimeException e) {
+            refusal = Optional.of(storeDown("the opt-out list", e));
+        }
         if (refusal.isPresent()) {
             delivery = new Delivery.NotSent(refusal.get(), List.of(), request.clientReference());
         } else {
@@ -149,7 +155,7 @@ public final class Router {
                     : planAndSend(job, bounded, request.clientReference(), key);
         }
         if (hooks != null) {
-            hooks.routed(key, delivery);
+            routed(key, delivery);
         }
         metrics.delivery(country, "resend_" + outcome(delivery));
         return delivery;
@@ -160,14 +166,27 @@ public final class Router {
         Optional<String> reference = job.clientReference();
         MessageRequest message = job instanceof Routable.Text text ? text.request() : null;
         if (hooks != null && message != null) {
-            Optional<Failure> refusal = hooks.refusal(message);
+            Optional<Failure> refusal;
+            try {
+                refusal = hooks.refusal(message);
+            } catch (RuntimeException e) {
+                // Sending to a number that may have opted out is worse than not sending: nothing goes out.
+                refusal = Optional.of(storeDown("the opt-out list", e));
+            }
             if (refusal.isPresent()) {
                 metrics.delivery(country, "not_sent");
                 return new Delivery.NotSent(refusal.get(), List.of(), reference);
             }
         }
         if (reference.isPresent()) {
-            DeliveryLedger.Claim claim = ledger.claim(reference.get());
+            DeliveryLedger.Claim claim;
+            try {
+                claim = ledger.claim(reference.get());
+            } catch (RuntimeException e) {
+                // At most once needs the claim: without the ledger nothing is sent, with its own reason.
+                metrics.delivery(country, "not_sent");
+                return new Delivery.NotSent(storeDown("the idempotency ledger", e), List.of(), reference);
+            }
             if (claim instanceof DeliveryLedger.Claim.Done done) {
                 metrics.delivery(country, "duplicate");
                 return done.earlier();
@@ -181,7 +200,7 @@ public final class Router {
         Delivery delivery = null;
         String key = null;
         try {
-            key = hooks != null && message != null ? hooks.opened(message) : null;
+            key = hooks != null && message != null ? opened(message) : null;
             RoutingPolicy bounded = awaitPrices(job, policy);
             delivery = bounded == null
                     ? new Delivery.NotSent(Failure.of(FailureKind.UNAVAILABLE, "the routing deadline of "
@@ -189,15 +208,19 @@ public final class Router {
                             reference)
                     : planAndSend(job, bounded, reference, key);
         } finally {
+            Delivery outcome = delivery != null ? delivery
+                    : new Delivery.NotSent(Failure.of(FailureKind.UNAVAILABLE, "routing failed"), List.of(),
+                            reference);
             if (key != null) {
-                hooks.routed(key, delivery != null ? delivery
-                        : new Delivery.NotSent(Failure.of(FailureKind.UNAVAILABLE, "routing failed"), List.of(),
-                                reference));
+                routed(key, outcome);
             }
             if (reference.isPresent()) {
-                ledger.complete(reference.get(), delivery != null ? delivery
-                        : new Delivery.NotSent(Failure.of(FailureKind.UNAVAILABLE, "routing failed"), List.of(),
-                                reference));
+                try {
+                    ledger.complete(reference.get(), outcome);
+                } catch (RuntimeException e) {
+                    // The claim stays in flight; once its lease ends it reads as outcome unknown, never sent again.
+                    warnRarely("the idempotency ledger could not record an outcome", e);
+                }
             }
         }
         metrics.delivery(country, outcome(delivery));
@@ -400,6 +423,47 @@ public final class Router {
     public String breakerState(AccountId account) {
         return health.state(Checks.required(account, "account")).name();
     }
+
+    /** Opens the delivery record; a record store that fails costs the record, not the send. */
+    private String opened(MessageRequest message) {
+        try {
+            return hooks.opened(message);
+        } catch (RuntimeException e) {
+            warnRarely("the delivery record store could not open a record; sending without one", e);
+            return null;
+        }
+    }
+
+    private void routed(String key, Delivery delivery) {
+        try {
+            hooks.routed(key, delivery);
+        } catch (RuntimeException e) {
+            warnRarely("the delivery record store could not record a routing outcome", e);
+        }
+    }
+
+    private Failure storeDown(String what, RuntimeException e) {
+        warnRarely(what + " is unreachable; nothing is sent while it is", e);
+        String why = e instanceof SwitchboardException se ? se.failure().message() : e.getClass().getSimpleName();
+        return Failure.of(FailureKind.UNAVAILABLE, what + " is unreachable (" + ErrorText.oneLine(why)
+                + "); nothing was sent");
+    }
+
+    /** One warning per kind of store failure every {@link #WARN_EVERY}, not one per send. */
+    private void warnRarely(String what, RuntimeException e) {
+        long now = System.nanoTime();
+        Long last = lastWarned.get(what);
+        if (last == null || now - last >= WARN_EVERY.toNanos()) {
+            lastWarned.put(what, now);
+            LOG.warn("{}: {}", what, e instanceof SwitchboardException se ? se.failure().message()
+                    : e.getClass().getSimpleName());
+        }
+    }
+
+    private static final Duration WARN_EVERY = Duration.ofSeconds(30);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Router.class);
+    private final java.util.concurrent.ConcurrentMap<String, Long> lastWarned =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Collects accounts and collaborators; only accounts are required. */
     public static final class Builder {
