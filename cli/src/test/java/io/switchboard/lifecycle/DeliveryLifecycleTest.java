@@ -178,6 +178,30 @@ class DeliveryLifecycleTest {
     }
 
     @Test
+    void callbacksThatArriveBeforeTheSendReturnsAreKept() throws Exception {
+        switchboard(ResendPolicy.OFF);
+        // The vendor takes the message and calls back at once, while its answer is still dripping in.
+        sandbox.twilio().dripNextSend(Duration.ofMillis(6));
+        MessageRequest request = MessageRequest.sms(PhoneNumber.parse("+447700900107"), POOL, "early")
+                .withClientReference("e2e-early");
+
+        Delivery delivery = switchboard.messages().send(request,
+                RoutingPolicy.builder().pinned(EmbeddedSandbox.TWILIO).build());
+        assertThat(delivery).isInstanceOf(Delivery.Sent.class);
+        String vendorId = ((Delivery.Sent) delivery).vendorId();
+        List<CallbackRecord> callbacks = sandbox.twilio().callbacks().records(vendorId);
+        callbacksDone();
+
+        assertThat(callbacks).as("answered before the send returned").isNotEmpty()
+                .allSatisfy(c -> assertThat(c.answer()).isEqualTo(200));
+        DeliveryRecord record = record("e2e-early");
+        assertThat(record.status()).contains(MessageStatus.DELIVERED);
+        assertThat(record.sends()).singleElement().satisfies(s -> assertThat(s.accepted()).isTrue());
+        assertThat(record.history()).extracting(StatusChange::source).as("no status from the late answer")
+                .doesNotContain(StatusChange.Source.SEND);
+    }
+
+    @Test
     void aDestinationErrorIsNeverResent() throws Exception {
         switchboard(ResendPolicy.within(Duration.ofHours(1), 2));
         emulators().forEach(e -> e.callbacks().outcomes().set("+44", Outcome.undelivered(switch (e.vendor()) {
