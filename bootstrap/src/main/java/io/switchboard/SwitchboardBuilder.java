@@ -26,6 +26,8 @@ import io.switchboard.domain.pricing.RateDeck;
 import java.nio.file.Path;
 import java.time.Clock;
 import io.switchboard.application.CallbackUrls;
+import io.switchboard.application.DeliveryLedger;
+import io.switchboard.application.RateLimitBudgets;
 import io.switchboard.application.lifecycle.DeliveryRecords;
 import io.switchboard.application.lifecycle.ResendPolicy;
 import io.switchboard.application.lifecycle.SuppressionList;
@@ -73,8 +75,11 @@ public final class SwitchboardBuilder {
     ExecutorService executor;
     int maxConcurrency = DEFAULT_MAX_CONCURRENCY;
     Clock clock = Clock.systemUTC();
-    AutoCloseable ownedResource;
+    /** Resources the facade closes after its accounts, last given first. */
+    final java.util.List<AutoCloseable> ownedResources = new java.util.ArrayList<>();
     URI callbackBaseUrl;
+    DeliveryLedger ledger;
+    RateLimitBudgets budgets;
     DeliveryRecords deliveryRecords;
     SuppressionList suppressions;
     ResendPolicy resend = ResendPolicy.OFF;
@@ -251,6 +256,21 @@ public final class SwitchboardBuilder {
         return this;
     }
 
+    /**
+     * The idempotency ledger of client references (in memory by default): a shared one (PostgreSQL) makes a
+     * reference sent on any instance, or in an earlier run, never sent again.
+     */
+    public SwitchboardBuilder ledger(DeliveryLedger value) {
+        ledger = Checks.required(value, "ledger");
+        return this;
+    }
+
+    /** The accounts' client-side rate-limit budgets (in memory by default): a shared one (Redis) spans instances. */
+    public SwitchboardBuilder budgets(RateLimitBudgets value) {
+        budgets = Checks.required(value, "budgets");
+        return this;
+    }
+
     /** Where delivery records live (in memory, 100,000 records for 7 days, by default). */
     public SwitchboardBuilder deliveryRecords(DeliveryRecords value) {
         deliveryRecords = Checks.required(value, "deliveryRecords");
@@ -285,9 +305,12 @@ public final class SwitchboardBuilder {
         return this;
     }
 
-    /** A resource the facade closes after its accounts, such as the emulators switchboard-testing starts. */
+    /**
+     * A resource the facade closes after its accounts, such as the emulators switchboard-testing starts or a shared
+     * state store; several may be given, and they are closed the last given first.
+     */
     public SwitchboardBuilder closing(AutoCloseable resource) {
-        ownedResource = Checks.required(resource, "resource");
+        ownedResources.add(Checks.required(resource, "resource"));
         return this;
     }
 

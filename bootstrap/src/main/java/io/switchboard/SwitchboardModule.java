@@ -100,6 +100,12 @@ public final class SwitchboardModule extends AbstractModule {
         for (ProviderConnector connector : connectors) {
             router.account(connector, settings.settings.getOrDefault(connector.account(), AccountSettings.ofDefaults()));
         }
+        if (settings.ledger != null) {
+            router.ledger(settings.ledger);
+        }
+        if (settings.budgets != null) {
+            router.budgets(settings.budgets);
+        }
         Lifecycle.Builder lifecycle = Lifecycle.builder()
                 .clock(settings.clock)
                 .resend(settings.resend)
@@ -121,8 +127,26 @@ public final class SwitchboardModule extends AbstractModule {
         Deliveries deliveries = new Deliveries(life, new CallbackReceiver(connectors, life, settings.registry),
                 new Reconciler(life, connectors, settings.reconcileAfter, settings.reconcileMaxPerRun),
                 settings.reconcileEvery, settings.callbackBaseUrl);
-        return new Switchboard(built, connectors, http, executor, owned, settings.ownedResource,
+        return new Switchboard(built, connectors, http, executor, owned, closingAll(settings.ownedResources),
                 settings.maxConcurrency, priceBook, deliveries);
+    }
+
+    /** One resource closing every one of {@code resources}, the last given first; null for none. */
+    private static AutoCloseable closingAll(List<AutoCloseable> resources) {
+        if (resources.isEmpty()) {
+            return null;
+        }
+        List<AutoCloseable> reversed = new ArrayList<>(resources);
+        java.util.Collections.reverse(reversed);
+        return () -> {
+            for (AutoCloseable resource : reversed) {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    LOG.warn("closing {} failed: {}", resource.getClass().getSimpleName(), e.getClass().getSimpleName());
+                }
+            }
+        };
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

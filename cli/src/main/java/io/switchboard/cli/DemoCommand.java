@@ -104,10 +104,7 @@ final class DemoCommand extends CliCommand {
                             Duration.ofMinutes(30), BreakerSettings.DEFAULT_HALF_OPEN_CALLS))
                     .callbackBaseUrl(receiver.baseUrl())
                     .resend(ResendPolicy.within(Duration.ofMinutes(10), 1))
-                    .closing(() -> {
-                        receiver.close();
-                        sandbox.close();
-                    });
+                    .closing(receiver); // closed before the sandbox, which configure() handed over first
             customize.accept(builder);
             Switchboard switchboard = builder.build();
             receiver.mount(switchboard);
