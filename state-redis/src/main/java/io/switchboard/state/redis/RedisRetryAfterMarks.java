@@ -19,9 +19,10 @@ import java.util.Optional;
 public final class RedisRetryAfterMarks implements RetryAfterMarks {
 
     /*
-     * KEYS[1] the account's mark. ARGV[1] the mark in epoch microseconds, ARGV[2] the same in epoch milliseconds
-     * (rounded up), when the key expires. A later mark already held stays (SET ... GT, which Redis does not have for
-     * strings). An expiry in the past deletes the key at once, which is right for a mark that has passed.
+     * KEYS[1] the account's mark. ARGV[1] the mark in epoch microseconds, ARGV[2] milliseconds from now to the mark,
+     * when the key expires. A later mark already held stays (SET ... GT, which Redis does not have for strings). The
+     * expiry is relative, from the instance's clock, so that a skew between it and the server's clock does not
+     * shorten or lengthen a wait.
      */
     static final String SCRIPT = """
             local held = redis.call('GET', KEYS[1])
@@ -29,7 +30,7 @@ public final class RedisRetryAfterMarks implements RetryAfterMarks {
               return 0
             end
             redis.call('SET', KEYS[1], ARGV[1])
-            redis.call('PEXPIREAT', KEYS[1], ARGV[2])
+            redis.call('PEXPIRE', KEYS[1], ARGV[2])
             return 1
             """;
 
@@ -55,11 +56,15 @@ public final class RedisRetryAfterMarks implements RetryAfterMarks {
         Checks.required(account, "account");
         Checks.required(until, "until");
         local.mark(account, until);
+        long micros = micros(until);
+        long ttlMicros = micros - micros(clock.instant());
+        if (ttlMicros <= 0) {
+            return;
+        }
         if (outage.redisAnswers()) {
             try {
-                long micros = micros(until);
                 script.<Long>run(commands, ScriptOutputType.INTEGER, new String[] {keyPrefix + account},
-                        Long.toString(micros), Long.toString(Math.floorDiv(micros + 999, 1_000)));
+                        Long.toString(micros), Long.toString(Math.floorDiv(ttlMicros + 999, 1_000)));
             } catch (RuntimeException e) {
                 outage.failed(e);
             }
