@@ -109,6 +109,29 @@ class RedisFallbackTest {
         }
     }
 
+    @Test
+    void aServerThatStopsAnsweringIsLeftAfterTheCommandTimeout() {
+        RecordingLogger log = new RecordingLogger();
+        AccountId account = AccountId.parse("telnyx:paused");
+        try (RedisState state = RedisState.builder(redis.uri()).instances(2).clock(CLOCK)
+                .commandTimeout(Duration.ofMillis(100)).probeInterval(Duration.ofMillis(50)).logger(log.logger())
+                .build()) {
+            assertThat(state.budgets().acquire(account, LIMIT).shared()).isTrue();
+            // The server holds every command of every client for 3 s: connected, but silent.
+            redis.commands().clientPause(3_000);
+
+            RedisRateLimitBudgets.Decision during = state.budgets().acquire(account, LIMIT);
+
+            assertThat(during.shared()).as("answered after 100 ms from the fallback, not after the pause by Redis")
+                    .isFalse();
+            assertThat(during.permit().granted()).as("9 / 2 = 4 local permits").isTrue();
+            assertThat(log.lines("WARN", "RedisCommandTimeoutException")).hasSize(1);
+            assertThat(eventually(() -> state.budgets().acquire(account, LIMIT).shared()))
+                    .as("shared again once the pause ends").isTrue();
+            assertThat(log.lines("INFO", "rate-limit budgets")).hasSize(1);
+        }
+    }
+
     /** Polls {@code condition} every 20 ms until it holds, within a generous bound; the reconnect decides when. */
     private static boolean eventually(BooleanSupplier condition) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
