@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Health of each account: a Resilience4j circuit breaker on the router's clock, and the Retry-After a vendor gave.
+ * Health of each account: a Resilience4j circuit breaker on the router's clock, and the Retry-After a vendor gave
+ * (kept in {@link RetryAfterMarks}, which a fleet may share).
  * Failures that say nothing about the account (invalid request, destination not supported, rate limited, not found)
  * count as answered calls; unavailable and unknown outcomes count as failures; authentication and funds failures
  * open the breaker at once.
@@ -28,15 +29,16 @@ final class AccountHealth implements HealthView {
     private final RoutingMetrics metrics;
     private final ConcurrentMap<AccountId, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final ConcurrentMap<AccountId, Instant> openedAt = new ConcurrentHashMap<>();
-    private final ConcurrentMap<AccountId, Instant> retryAfter = new ConcurrentHashMap<>();
+    private final RetryAfterMarks retryAfter;
     /** Accounts whose breaker was opened by a failure that time does not mend (credentials, funds). */
     private final Set<AccountId> openedForGood = ConcurrentHashMap.newKeySet();
 
     /** How often a request waiting on a half-open breaker looks again whether its probe closed it. */
     static final Duration HALF_OPEN_RECHECK = Duration.ofMillis(200);
 
-    AccountHealth(BreakerSettings settings, Clock clock, RoutingMetrics metrics) {
+    AccountHealth(BreakerSettings settings, Clock clock, RoutingMetrics metrics, RetryAfterMarks retryAfter) {
         this.clock = clock;
+        this.retryAfter = retryAfter;
         this.metrics = metrics;
         this.waitInOpen = settings.waitInOpenState();
         this.config = CircuitBreakerConfig.custom()
@@ -164,11 +166,11 @@ final class AccountHealth implements HealthView {
 
     /** Remembers that the vendor asked this account to be left alone until {@code until}. */
     void retryAfter(AccountId account, Instant until) {
-        retryAfter.merge(account, until, (a, b) -> a.isAfter(b) ? a : b);
+        retryAfter.mark(account, until);
     }
 
-    /** Until when the vendor asked us to wait, or null. */
+    /** Until when the vendor asked us to wait, or null when it did not or that time has passed. */
     Instant waitUntil(AccountId account) {
-        return retryAfter.get(account);
+        return retryAfter.until(account).orElse(null);
     }
 }

@@ -49,7 +49,8 @@ public final class Router {
         this.sleeper = b.sleeper;
         this.prices = b.prices;
         this.metrics = new RoutingMetrics(b.registry);
-        this.health = new AccountHealth(b.breakers, clock, metrics);
+        this.health = new AccountHealth(b.breakers, clock, metrics,
+                b.retryAfterMarks != null ? b.retryAfterMarks : new InMemoryRetryAfterMarks(clock));
         Map<AccountId, AccountProfile> profiles = new LinkedHashMap<>();
         for (Map.Entry<ProviderConnector, AccountSettings> e : b.accounts.entrySet()) {
             AccountProfile profile = AccountProfile.of(e.getKey(), e.getValue());
@@ -476,6 +477,7 @@ public final class Router {
         private Sleeper sleeper = Sleeper.SYSTEM;
         private DeliveryLedger ledger;
         private RateLimitBudgets budgets;
+        private RetryAfterMarks retryAfterMarks;
         private MeterRegistry registry = new SimpleMeterRegistry();
         private RandomGenerator random;
         private DeliveryHooks hooks;
@@ -543,6 +545,15 @@ public final class Router {
 
         public Builder budgets(RateLimitBudgets value) {
             budgets = Checks.required(value, "budgets");
+            return this;
+        }
+
+        /**
+         * Where the vendors' Retry-After is kept (in memory on the router's clock by default); a shared store keeps
+         * every instance of a fleet away from an account one of them was told to leave alone.
+         */
+        public Builder retryAfterMarks(RetryAfterMarks value) {
+            retryAfterMarks = Checks.required(value, "retryAfterMarks");
             return this;
         }
 
