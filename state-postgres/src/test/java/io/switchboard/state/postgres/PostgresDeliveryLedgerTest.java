@@ -79,14 +79,11 @@ class PostgresDeliveryLedgerTest {
 
     /** A ledger of a third instance whose view of the database's clock is {@code shift} ahead. */
     private static PostgresDeliveryLedger later(PostgresState state, Duration shift) {
-        PostgresDeliveryLedger ledger = new PostgresDeliveryLedger(new Jdbc(dataSourceOf(state), null),
+        // Its own connections, straight from the server: the shift must not leak into the states' ledgers.
+        PostgresDeliveryLedger ledger = new PostgresDeliveryLedger(new Jdbc(db.server.getPostgresDatabase(), null),
                 new StateJson(), state.settings().withInstanceId("instance-later"));
         ledger.shiftClock(shift);
         return ledger;
-    }
-
-    private static javax.sql.DataSource dataSourceOf(PostgresState state) {
-        return db.server.getPostgresDatabase();
     }
 
     @Test
