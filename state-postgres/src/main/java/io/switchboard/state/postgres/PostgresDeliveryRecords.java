@@ -1,0 +1,257 @@
+package io.switchboard.state.postgres;
+
+import io.switchboard.application.lifecycle.DeliveryRecord;
+import io.switchboard.application.lifecycle.DeliveryRecords;
+import io.switchboard.application.lifecycle.RecordQuery;
+import io.switchboard.application.lifecycle.SendRecord;
+import io.switchboard.domain.AccountId;
+import io.switchboard.domain.Checks;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Delivery records of a fleet. Each record is one jsonb document, with the fields {@link RecordQuery} filters on
+ * beside it as indexed columns; the vendor-id index is written in the same transaction as its record, and an
+ * {@link #update} locks its row, so concurrent updates of one key on any instances see each other's results.
+ * Time filters and the order of records compare creation times to the microsecond, as PostgreSQL keeps them.
+ */
+public final class PostgresDeliveryRecords implements DeliveryRecords {
+
+    private static final String COLUMNS = "created_at, updated_at, outcome, status, account, country, is_final, record";
+
+    private final Jdbc jdbc;
+    private final StateJson json;
+    private final Duration retention;
+
+    PostgresDeliveryRecords(Jdbc jdbc, StateJson json, PostgresSettings settings) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.retention = settings.recordRetention();
+    }
+
+    @Override
+    public boolean insert(DeliveryRecord record) {
+        Checks.required(record, "record");
+        String key = key(record.key());
+        String doc = json.write(record);
+        return jdbc.transaction(connection -> {
+            try (PreparedStatement s = connection.prepareStatement("INSERT INTO switchboard.delivery_records"
+                    + " (record_key, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)"
+                    + " ON CONFLICT (record_key) DO NOTHING")) {
+                s.setString(1, key);
+                bindColumns(s, 2, record, doc);
+                if (s.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            index(connection, key, record);
+            return true;
+        });
+    }
+
+    @Override
+    public Optional<DeliveryRecord> get(String key) {
+        String k = key(Checks.required(key, "key"));
+        return jdbc.call(connection -> {
+            try (PreparedStatement s = connection.prepareStatement(
+                    "SELECT record::text FROM switchboard.delivery_records WHERE record_key = ?")) {
+                s.setString(1, k);
+                try (ResultSet row = s.executeQuery()) {
+                    return row.next() ? Optional.of(json.readRecord(row.getString(1))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<String> keyOf(AccountId account, String vendorId) {
+        Checks.required(account, "account");
+        Checks.required(vendorId, "vendorId");
+        if (!StateJson.JsonbSafeString.jsonbCanHold(vendorId)) {
+            return Optional.empty(); // never indexed: see index()
+        }
+        return jdbc.call(connection -> {
+            try (PreparedStatement s = connection.prepareStatement("SELECT record_key FROM"
+                    + " switchboard.delivery_vendor_ids WHERE account = ? AND vendor_id = ?")) {
+                s.setString(1, account.toString());
+                s.setString(2, vendorId);
+                try (ResultSet row = s.executeQuery()) {
+                    return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * One transaction: the row is locked ({@code SELECT ... FOR UPDATE}), {@code change} runs here on what it held,
+     * and the result is written with its vendor ids. A {@code change} that throws rolls back and its exception
+     * reaches the caller as it was; one that returns null deletes the record, as the in-memory store does.
+     */
+    @Override
+    public Optional<DeliveryRecord> update(String key, UnaryOperator<DeliveryRecord> change) {
+        String k = key(Checks.required(key, "key"));
+        Checks.required(change, "change");
+        return jdbc.transaction(connection -> {
+            DeliveryRecord current;
+            try (PreparedStatement s = connection.prepareStatement("SELECT record::text FROM"
+                    + " switchboard.delivery_records WHERE record_key = ? FOR UPDATE")) {
+                s.setString(1, k);
+                try (ResultSet row = s.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    current = json.readRecord(row.getString(1));
+                }
+            }
+            DeliveryRecord next = change.apply(current);
+            if (next == null) {
+                try (PreparedStatement s = connection.prepareStatement(
+                        "DELETE FROM switchboard.delivery_records WHERE record_key = ?")) {
+                    s.setString(1, k);
+                    s.executeUpdate();
+                }
+                return Optional.empty();
+            }
+            try (PreparedStatement s = connection.prepareStatement("UPDATE switchboard.delivery_records SET"
+                    + " created_at = ?, updated_at = ?, outcome = ?, status = ?, account = ?, country = ?,"
+                    + " is_final = ?, record = ?::jsonb WHERE record_key = ?")) {
+                bindColumns(s, 1, next, json.write(next));
+                s.setString(9, k);
+                s.executeUpdate();
+            }
+            index(connection, k, next);
+            return Optional.of(next);
+        });
+    }
+
+    @Override
+    public List<DeliveryRecord> list(RecordQuery query) {
+        Checks.required(query, "query");
+        StringBuilder sql = new StringBuilder("SELECT record::text FROM switchboard.delivery_records WHERE true");
+        List<Object> args = new ArrayList<>();
+        query.outcome().ifPresent(o -> filter(sql, args, " AND outcome = ?", o.name()));
+        query.status().ifPresent(st -> filter(sql, args, " AND status = ?", st.name()));
+        query.account().ifPresent(a -> filter(sql, args, " AND account = ?", a.toString()));
+        query.country().ifPresent(c -> filter(sql, args, " AND country = ?", c));
+        query.createdAfter().ifPresent(t -> filter(sql, args, " AND created_at >= ?", Jdbc.timestamp(t)));
+        query.createdBefore().ifPresent(t -> filter(sql, args, " AND created_at < ?", Jdbc.timestamp(t)));
+        query.finalStatus().ifPresent(f -> filter(sql, args, " AND is_final = ?", f));
+        sql.append(" ORDER BY created_at DESC, record_key LIMIT ?");
+        args.add(query.limit());
+        return jdbc.call(connection -> {
+            try (PreparedStatement s = connection.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    s.setObject(i + 1, args.get(i));
+                }
+                List<DeliveryRecord> found = new ArrayList<>();
+                try (ResultSet rows = s.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(json.readRecord(rows.getString(1)));
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
+    @Override
+    public boolean firstSight(String eventId) {
+        String id = eventKey(Checks.notBlank(eventId, "eventId"));
+        return jdbc.call(connection -> {
+            try (PreparedStatement s = connection.prepareStatement("INSERT INTO switchboard.seen_events"
+                    + " (event_id) VALUES (?) ON CONFLICT (event_id) DO NOTHING")) {
+                s.setString(1, id);
+                return s.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
+     * Deletes records unchanged for longer than the record retention (a week by default) with their vendor ids, and
+     * callback event ids seen longer ago than that; returns how many records went.
+     */
+    public int purge() {
+        String before = "now() - " + Jdbc.interval(retention);
+        return jdbc.transaction(connection -> {
+            int records;
+            try (PreparedStatement s = connection.prepareStatement(
+                    "DELETE FROM switchboard.delivery_records WHERE updated_at < " + before)) {
+                records = s.executeUpdate();
+            }
+            try (PreparedStatement s = connection.prepareStatement(
+                    "DELETE FROM switchboard.seen_events WHERE seen_at < " + before)) {
+                s.executeUpdate();
+            }
+            return records;
+        });
+    }
+
+    private static void filter(StringBuilder sql, List<Object> args, String condition, Object value) {
+        sql.append(condition);
+        args.add(value);
+    }
+
+    private static void bindColumns(PreparedStatement s, int from, DeliveryRecord r, String doc) throws SQLException {
+        s.setObject(from, Jdbc.timestamp(r.createdAt()));
+        s.setObject(from + 1, Jdbc.timestamp(r.updatedAt()));
+        s.setString(from + 2, r.outcome().name());
+        s.setString(from + 3, r.status().map(Enum::name).orElse(null));
+        s.setString(from + 4, r.current().map(c -> c.account().toString()).orElse(null));
+        s.setString(from + 5, r.country());
+        s.setBoolean(from + 6, r.isFinal());
+        s.setString(from + 7, doc);
+    }
+
+    /** Adds the vendor ids of the record's sends; an id already indexed keeps the record it names. */
+    private static void index(Connection connection, String key, DeliveryRecord record) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("INSERT INTO switchboard.delivery_vendor_ids"
+                + " (account, vendor_id, record_key) VALUES (?, ?, ?) ON CONFLICT (account, vendor_id) DO NOTHING")) {
+            int batched = 0;
+            for (SendRecord send : record.sends()) {
+                // A vendor id PostgreSQL cannot hold as text is left out of the index; keyOf answers empty for it.
+                if (send.vendorId().isPresent() && StateJson.JsonbSafeString.jsonbCanHold(send.vendorId().get())) {
+                    s.setString(1, send.account().toString());
+                    s.setString(2, send.vendorId().get());
+                    s.setString(3, key);
+                    s.addBatch();
+                    batched++;
+                }
+            }
+            if (batched > 0) {
+                s.executeBatch();
+            }
+        }
+    }
+
+    private static String key(String key) {
+        return Jdbc.storable(key, "key");
+    }
+
+    /** Event ids come from vendors: one PostgreSQL cannot hold as text is kept as its digest instead of refused. */
+    private static String eventKey(String eventId) {
+        if (StateJson.JsonbSafeString.jsonbCanHold(eventId)) {
+            return eventId;
+        }
+        try {
+            byte[] utf16 = new byte[eventId.length() * 2];
+            for (int i = 0; i < eventId.length(); i++) {
+                utf16[2 * i] = (byte) (eventId.charAt(i) >> 8);
+                utf16[2 * i + 1] = (byte) eventId.charAt(i);
+            }
+            return "sha256-utf16:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(utf16));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}
