@@ -8,6 +8,7 @@ import io.switchboard.application.RoutingPolicy;
 import io.switchboard.config.AccountConfig;
 import io.switchboard.config.AccountTimeouts;
 import io.switchboard.config.CallbacksConfig;
+import io.switchboard.config.StateConfig;
 import io.switchboard.config.PricesConfig;
 import io.switchboard.config.RoutingConfig;
 import io.switchboard.config.SenderPoolConfig;
@@ -46,6 +47,14 @@ final class ConfigWiring {
         PricesConfig prices = config.routing().prices();
         prices.warmUp().ifPresent(countries -> builder.warmUpPrices(countries.toArray(String[]::new)));
         builder.warmUpProducts(prices.products().toArray(Product[]::new)).priceLoadTimeout(prices.loadTimeout());
+        if (!config.state().equals(StateConfig.IN_MEMORY)) {
+            // Checked here, before StateWiring (which links against the stores' classes) is loaded.
+            config.state().postgres().ifPresent(pg -> require("io.switchboard.state.postgres.PostgresState",
+                    "state.postgres", "switchboard-state-postgres"));
+            config.state().redis().ifPresent(redis -> require("io.switchboard.state.redis.RedisState",
+                    "state.redis", "switchboard-state-redis"));
+            StateWiring.apply(config.state(), builder);
+        }
         CallbacksConfig callbacks = config.callbacks();
         callbacks.baseUrl().ifPresent(builder::callbackBaseUrl);
         builder.resend(callbacks.resend());
@@ -152,5 +161,14 @@ final class ConfigWiring {
         routing.unpriced().forEach(policy::unpriced);
         return policy.guarantee(routing.guarantee()).maxAttempts(routing.maxAttempts()).deadline(routing.deadline())
                 .build();
+    }
+
+    private static void require(String className, String key, String artifact) {
+        try {
+            Class.forName(className, false, ConfigWiring.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw io.switchboard.domain.SwitchboardException.invalid(key, "needs io.switchboard:" + artifact
+                    + " on the classpath; add it beside io.switchboard:switchboard");
+        }
     }
 }

@@ -28,6 +28,7 @@ import java.time.Clock;
 import io.switchboard.application.CallbackUrls;
 import io.switchboard.application.DeliveryLedger;
 import io.switchboard.application.RateLimitBudgets;
+import io.switchboard.application.RetryAfterMarks;
 import io.switchboard.application.lifecycle.DeliveryRecords;
 import io.switchboard.application.lifecycle.ResendPolicy;
 import io.switchboard.application.lifecycle.SuppressionList;
@@ -80,6 +81,7 @@ public final class SwitchboardBuilder {
     URI callbackBaseUrl;
     DeliveryLedger ledger;
     RateLimitBudgets budgets;
+    RetryAfterMarks retryAfterMarks;
     DeliveryRecords deliveryRecords;
     SuppressionList suppressions;
     ResendPolicy resend = ResendPolicy.OFF;
@@ -268,6 +270,12 @@ public final class SwitchboardBuilder {
     /** The accounts' client-side rate-limit budgets (in memory by default): a shared one (Redis) spans instances. */
     public SwitchboardBuilder budgets(RateLimitBudgets value) {
         budgets = Checks.required(value, "budgets");
+        return this;
+    }
+
+    /** The vendors' Retry-After marks (in memory by default): a shared one (Redis) keeps every instance away. */
+    public SwitchboardBuilder retryAfterMarks(RetryAfterMarks value) {
+        retryAfterMarks = Checks.required(value, "retryAfterMarks");
         return this;
     }
 

@@ -106,6 +106,9 @@ public final class SwitchboardModule extends AbstractModule {
         if (settings.budgets != null) {
             router.budgets(settings.budgets);
         }
+        if (settings.retryAfterMarks != null) {
+            router.retryAfterMarks(settings.retryAfterMarks);
+        }
         Lifecycle.Builder lifecycle = Lifecycle.builder()
                 .clock(settings.clock)
                 .resend(settings.resend)

@@ -161,13 +161,14 @@ public final class ConfigLoader {
                     + e.getClass().getSimpleName() + ")");
         }
         Node root = new Node("", document).onlyKeys(Set.of("accounts", "rateDecks", "senderPools", "routing",
-                "breaker", "callbacks"));
+                "breaker", "callbacks", "state"));
         List<AccountConfig> accounts = accounts(root.get("accounts"));
         Set<AccountId> known = new LinkedHashSet<>();
         accounts.forEach(a -> known.add(a.id()));
         return new SwitchboardConfig(accounts, rateDecks(root.get("rateDecks"), known, baseDirectory),
                 senderPools(root.get("senderPools"), known), routing(root.get("routing"), known),
-                ResilienceKeys.breaker(root.get("breaker")), CallbackKeys.callbacks(root.get("callbacks")));
+                ResilienceKeys.breaker(root.get("breaker")), CallbackKeys.callbacks(root.get("callbacks")),
+                StateKeys.state(root.get("state"), this::secret));
     }
 
     private List<AccountConfig> accounts(Node node) {
@@ -195,22 +196,7 @@ public final class ConfigLoader {
                 if (spec.identifiers().contains(key)) {
                     identifiers.put(key, entry.text());
                 } else if (key.endsWith("Env") && spec.secrets().contains(key.substring(0, key.length() - 3))) {
-                    String variable = entry.text();
-                    if (!ENV_NAME.matcher(variable).matches()) {
-                        // Most likely the secret itself, written where its variable's name belongs: never echoed.
-                        throw entry.error("must name an environment variable (letters, digits and '_', not starting "
-                                + "with a digit), got a value of " + variable.length()
-                                + " characters that is not one; the value is not shown, as it may be the secret");
-                    }
-                    String value = environment.apply(variable);
-                    if (value == null || value.isBlank()) {
-                        throw entry.error(CONVENTIONAL_ENV_NAME.matcher(variable).matches()
-                                ? "names environment variable " + variable + ", which is not set"
-                                : "names an environment variable of " + variable.length() + " characters, which is "
-                                        + "not set; the name is not shown, as it is not in capitals and may be the "
-                                        + "secret itself");
-                    }
-                    secrets.put(key.substring(0, key.length() - 3), Secret.fromEnvironment(variable, value));
+                    secrets.put(key.substring(0, key.length() - 3), secret(entry));
                 } else if (spec.secrets().contains(key)) {
                     throw entry.error("is a secret: name the environment variable that holds it as '" + key
                             + "Env' instead of writing it in the file");
@@ -477,5 +463,25 @@ public final class ConfigLoader {
         } catch (SwitchboardException e) {
             throw node.error("must be an amount and a currency such as '0.05 USD': " + e.failure().message());
         }
+    }
+
+    /** The secret held by the environment variable a {@code ...Env} key names. */
+    Secret secret(Node entry) {
+        String variable = entry.text();
+        if (!ENV_NAME.matcher(variable).matches()) {
+            // Most likely the secret itself, written where its variable's name belongs: never echoed.
+            throw entry.error("must name an environment variable (letters, digits and '_', not starting "
+                    + "with a digit), got a value of " + variable.length()
+                    + " characters that is not one; the value is not shown, as it may be the secret");
+        }
+        String value = environment.apply(variable);
+        if (value == null || value.isBlank()) {
+            throw entry.error(CONVENTIONAL_ENV_NAME.matcher(variable).matches()
+                    ? "names environment variable " + variable + ", which is not set"
+                    : "names an environment variable of " + variable.length() + " characters, which is "
+                            + "not set; the name is not shown, as it is not in capitals and may be the "
+                            + "secret itself");
+        }
+        return Secret.fromEnvironment(variable, value);
     }
 }

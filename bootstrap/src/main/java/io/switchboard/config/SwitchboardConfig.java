@@ -17,7 +17,8 @@ public record SwitchboardConfig(
         List<SenderPoolConfig> senderPools,
         RoutingConfig routing,
         BreakerSettings breaker,
-        CallbacksConfig callbacks) {
+        CallbacksConfig callbacks,
+        StateConfig state) {
 
     /** A user-supplied CSV rate deck for one account and product. */
     public record RateDeckFile(AccountId account, Product product, Path file) {
@@ -28,5 +29,6 @@ public record SwitchboardConfig(
         rateDecks = List.copyOf(rateDecks);
         senderPools = List.copyOf(senderPools);
         callbacks = callbacks == null ? CallbacksConfig.DEFAULTS : callbacks;
+        state = state == null ? StateConfig.IN_MEMORY : state;
     }
 }

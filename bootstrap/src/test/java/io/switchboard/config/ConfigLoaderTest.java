@@ -169,6 +169,31 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theStateSectionIsReadWithItsPasswordsFromTheEnvironment() {
+        SwitchboardConfig config = loader.parse("""
+                accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}]
+                state:
+                  postgres: {url: "jdbc:postgresql://db:5432/sb", user: sb, passwordEnv: TELNYX_KEY, poolSize: 4,
+                             lease: 30s}
+                  redis: {uri: "redis://cache:6379/0", passwordEnv: TELNYX_KEY, instances: 3, timeout: 200ms}
+                """, dir);
+
+        StateConfig.Postgres pg = config.state().postgres().orElseThrow();
+        assertThat(pg.url()).isEqualTo("jdbc:postgresql://db:5432/sb");
+        assertThat(pg.user()).isEqualTo("sb");
+        assertThat(pg.password()).hasValueSatisfying(p -> assertThat(p.variable()).isEqualTo("TELNYX_KEY"));
+        assertThat(pg.poolSize()).isEqualTo(4);
+        assertThat(pg.lease()).isEqualTo(Duration.ofSeconds(30));
+        StateConfig.Redis redis = config.state().redis().orElseThrow();
+        assertThat(redis.uri()).isEqualTo("redis://cache:6379/0");
+        assertThat(redis.instances()).isEqualTo(3);
+        assertThat(redis.timeout()).isEqualTo(Duration.ofMillis(200));
+        assertThat(config.toString()).doesNotContain("tx-secret-value");
+        assertThat(loader.parse("accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}]", dir).state())
+                .isEqualTo(StateConfig.IN_MEMORY);
+    }
+
+    @Test
     void withoutABreakerKeyTheDefaultsHold() {
         SwitchboardConfig config = loader.parse("accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}]", dir);
 
@@ -223,6 +248,15 @@ class ConfigLoaderTest {
             "missing identifier | accounts: [{id: plivo, credentials: {authTokenEnv: PLIVO_TOKEN}}]"
                     + " | accounts[0].credentials.authId | is required for plivo",
             "no accounts | routing: {policy: least-cost} | accounts | at least one account",
+            "postgres url not jdbc | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
+                    + " state: {postgres: {url: 'postgres://db/sb', user: sb}}} | state.postgres.url | JDBC URL",
+            "postgres password in the url | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
+                    + " state: {postgres: {url: 'jdbc:postgresql://db/sb?password=hunter2', user: sb}}}"
+                    + " | state.postgres.url | must not hold the password",
+            "redis password in the uri | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
+                    + " state: {redis: {uri: 'redis://:hunter2@cache:6379'}}} | state.redis.uri | must not hold",
+            "unknown state store | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
+                    + " state: {mysql: {}}} | state.mysql | not a known key",
             "callback base with a query | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
                     + " callbacks: {baseUrl: 'https://x.example/cb?a=1'}} | callbacks.baseUrl | no query",
             "callback base not http | {accounts: [{id: telnyx, credentials: {apiKeyEnv: TELNYX_KEY}}],"
@@ -296,7 +330,7 @@ class ConfigLoaderTest {
                 .isInstanceOfSatisfying(SwitchboardException.class,
                         e -> assertThat(e.failure().field()).as("key path").contains(path))
                 .hasMessageContaining(reason)
-                .hasMessageNotContainingAny("tw-secret-value", "pl-secret-value", "tx-secret-value");
+                .hasMessageNotContainingAny("tw-secret-value", "pl-secret-value", "tx-secret-value", "hunter2");
     }
 
     @Test
