@@ -109,6 +109,28 @@ public final class PostgresState implements AutoCloseable {
     }
 
     private static PostgresState migrated(PostgresState state, DataSource dataSource, Jdbc errors) {
+        // Instances of a fleet starting together race to create the schema (PostgreSQL's CREATE SCHEMA IF NOT EXISTS
+        // can still fail on a concurrent one) before Flyway's lock protects them: the loser tries again.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return migrateOnce(state, dataSource, errors);
+            } catch (RuntimeException e) {
+                if (attempt == MIGRATION_ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static final int MIGRATION_ATTEMPTS = 3;
+
+    private static PostgresState migrateOnce(PostgresState state, DataSource dataSource, Jdbc errors) {
         try {
             MigrateResult result = Flyway.configure(PostgresState.class.getClassLoader())
                     .dataSource(dataSource)

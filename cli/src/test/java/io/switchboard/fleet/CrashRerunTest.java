@@ -1,0 +1,76 @@
+package io.switchboard.fleet;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Scenario (a) of the fleet issue: a bulk send killed in the middle (SIGKILL of its JVM) and run again with the same
+ * references, the ledger on a real PostgreSQL. Compared with the emulators' own ledger: each reference accepted at
+ * most once across all of them; every reference the rerun reports sent is accepted exactly once; the references the
+ * killed run had claimed and not finished read as outcome unknown, never sent again.
+ */
+class CrashRerunTest {
+
+    private static final int MESSAGES = 300;
+
+    @Test
+    void aKilledBulkSendRerunWithTheSameReferencesSendsNothingTwice(@TempDir Path dir) throws Exception {
+        try (FleetServers fleet = new FleetServers(dir)) {
+            Path config = fleet.configuration("instance", Duration.ofSeconds(2), "");
+            Path firstLog = dir.resolve("first.log");
+            Process first = fleet.instance(config, "crash", 0, MESSAGES, 8, firstLog);
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (fleet.sandbox.ledger().messages().size() < MESSAGES / 3) {
+                assertThat(first.isAlive()).as("the first run is still sending: %s", FleetServers.lines(firstLog))
+                        .isTrue();
+                assertThat(System.nanoTime()).as("a third accepted within 120 s").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            first.destroyForcibly(); // SIGKILL: no shutdown hook, no outcome recorded for the sends in flight
+            assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            int acceptedBeforeRerun = fleet.sandbox.ledger().messages().size();
+
+            Path secondLog = dir.resolve("second.log");
+            Process second = fleet.instance(config, "crash", 0, MESSAGES, 8, secondLog);
+            assertThat(second.waitFor(180, TimeUnit.SECONDS)).as("the rerun ends").isTrue();
+            List<String> lines = FleetServers.lines(secondLog);
+            assertThat(second.exitValue()).as(String.join("\n", lines)).isZero();
+
+            Map<String, String> answers = new HashMap<>();
+            for (String line : lines) {
+                String[] parts = line.split(" ");
+                if (parts.length == 3 && parts[0].startsWith("crash-")) {
+                    answers.put(parts[0], parts[1]);
+                }
+            }
+            assertThat(answers).as("an answer for every reference").hasSize(MESSAGES);
+            int unknown = 0;
+            for (int i = 0; i < MESSAGES; i++) {
+                String to = FleetWorker.number(i);
+                long accepted = fleet.sandbox.ledger().acceptances(to, "fleet crash " + i);
+                assertThat(accepted).as("crash-%d accepted at most once", i).isLessThanOrEqualTo(1);
+                String answer = answers.get("crash-" + i);
+                if (answer.equals("sent")) {
+                    assertThat(accepted).as("crash-%d reported sent", i).isEqualTo(1);
+                } else if (answer.equals("unknown")) {
+                    unknown++;
+                }
+            }
+            assertThat(unknown).as("only the sends the killed run had in flight (8 at most) read as unknown")
+                    .isLessThanOrEqualTo(8);
+            assertThat(fleet.sandbox.ledger().messages().size()).as("the rerun sent what the first did not")
+                    .isGreaterThan(acceptedBeforeRerun);
+            System.out.println("CrashRerunTest: " + acceptedBeforeRerun + " accepted before the kill, "
+                    + fleet.sandbox.ledger().messages().size() + " after the rerun, " + unknown + " unknown");
+        }
+    }
+}

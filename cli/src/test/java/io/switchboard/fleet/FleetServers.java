@@ -1,0 +1,131 @@
+package io.switchboard.fleet;
+
+import io.switchboard.testing.EmbeddedSandbox;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import redis.embedded.RedisServer;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a fleet scenario runs on, all started by the test from Maven dependencies: the three emulators (in this JVM),
+ * a real PostgreSQL and a real Redis, each on its own loopback port, with a data directory that survives a restart;
+ * and the instances, each a JVM of its own running {@link FleetWorker} on a configuration file pointing at all three.
+ */
+final class FleetServers implements AutoCloseable {
+
+    final EmbeddedSandbox sandbox;
+    final Path directory;
+    private final Path pgData;
+    private final int pgPort;
+    private final int redisPort;
+    private EmbeddedPostgres postgres;
+    private RedisServer redis;
+    private final List<Process> instances = new ArrayList<>();
+
+    FleetServers(Path directory) {
+        this.directory = directory;
+        this.sandbox = EmbeddedSandbox.start();
+        this.pgData = directory.resolve("pg-data");
+        this.pgPort = freePort();
+        this.redisPort = freePort();
+        startPostgres(true);
+        startRedis();
+    }
+
+    private void startPostgres(boolean clean) {
+        try {
+            postgres = EmbeddedPostgres.builder().setPort(pgPort).setDataDirectory(pgData)
+                    .setCleanDataDirectory(clean).setPGStartupWait(Duration.ofSeconds(60)).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void startRedis() {
+        try {
+            redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").setting("save \"\"")
+                    .setting("appendonly no").build();
+            redis.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops PostgreSQL and Redis (their ports refuse connections; PostgreSQL keeps its data). */
+    void stopStores() throws IOException {
+        postgres.close();
+        redis.stop();
+    }
+
+    /** Starts both again on the same ports; PostgreSQL on the same data. */
+    void startStores() throws IOException {
+        startPostgres(false);
+        redis.start();
+    }
+
+    /**
+     * A configuration file for one instance: the emulators' accounts, {@code extraYaml} (rate limits, say), and the
+     * shared state on this PostgreSQL (with a claim lease of {@code lease}) and Redis.
+     */
+    Path configuration(String name, Duration lease, String extraYaml) throws IOException {
+        Path dir = Files.createDirectories(directory.resolve(name));
+        Path config = sandbox.writeConfiguration(dir, EmbeddedSandbox.POOL);
+        String yaml = Files.readString(config) + extraYaml
+                + "state:\n  postgres: {url: \"jdbc:postgresql://localhost:" + pgPort + "/postgres\", user: postgres,"
+                + " poolSize: 4, lease: " + lease.toMillis() + "ms}\n"
+                + "  redis: {uri: \"redis://127.0.0.1:" + redisPort + "\", instances: 3}\n";
+        return Files.writeString(config, yaml);
+    }
+
+    /** Starts an instance: a JVM running {@link FleetWorker} on this classpath, its output to {@code log}. */
+    Process instance(Path config, String prefix, int from, int to, int concurrency, Path log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), FleetWorker.class.getName(),
+                config.toString(), prefix, Integer.toString(from), Integer.toString(to),
+                Integer.toString(concurrency))
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.putAll(sandbox.environment());
+        Process process = builder.start();
+        instances.add(process);
+        return process;
+    }
+
+    /** The lines an instance printed. */
+    static List<String> lines(Path log) throws IOException {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(log),
+                StandardCharsets.UTF_8))) {
+            return reader.lines().toList();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        instances.forEach(Process::destroyForcibly);
+        sandbox.close();
+        try {
+            redis.stop();
+        } finally {
+            postgres.close();
+        }
+    }
+}
