@@ -3,6 +3,7 @@ package io.switchboard.fleet;
 import io.switchboard.Switchboard;
 import io.switchboard.application.Delivery;
 import io.switchboard.config.ConfigLoader;
+import io.switchboard.domain.FailureKind;
 import io.switchboard.domain.PhoneNumber;
 import io.switchboard.domain.SenderPool;
 import io.switchboard.domain.message.MessageRequest;
@@ -82,10 +83,18 @@ public final class FleetWorker {
     private static Delivery sendUntilAnswered(Switchboard switchboard, String prefix, int n) {
         MessageRequest request = MessageRequest.sms(PhoneNumber.parse(number(n)), new SenderPool(EmbeddedSandbox.POOL),
                 "fleet " + prefix + " " + n).withClientReference(prefix + "-" + n);
+        int transientFailures = 0;
         while (true) {
             Delivery delivery = switchboard.messages().send(request);
-            if (!(delivery instanceof Delivery.NotSent notSent)
-                    || !notSent.failure().message().contains("is being routed by another request")) {
+            if (!(delivery instanceof Delivery.NotSent notSent)) {
+                return delivery;
+            }
+            boolean inFlight = notSent.failure().message().contains("is being routed by another request");
+            boolean temporary = notSent.failure().kind() == FailureKind.UNAVAILABLE
+                    || notSent.failure().kind() == FailureKind.RATE_LIMITED;
+            // Not sent for a while (every account out, another instance holding the claim): the application asks
+            // again, as a queue consumer would; anything else is its answer.
+            if (!inFlight && !(temporary && ++transientFailures <= 20)) {
                 return delivery;
             }
             try {
