@@ -183,6 +183,7 @@ public final class Router {
             DeliveryLedger.Claim claim;
             try {
                 claim = ledger.claim(reference.get());
+                recordUnrecorded();
             } catch (RuntimeException e) {
                 // At most once needs the claim: without the ledger nothing is sent, with its own reason.
                 metrics.delivery(country, "not_sent");
@@ -219,8 +220,10 @@ public final class Router {
                 try {
                     ledger.complete(reference.get(), outcome);
                 } catch (RuntimeException e) {
-                    // The claim stays in flight; once its lease ends it reads as outcome unknown, never sent again.
-                    warnRarely("the idempotency ledger could not record an outcome", e);
+                    // Kept, and recorded once the ledger answers again; until then the claim stays in flight (and if
+                    // this process ends first, reads as outcome unknown after its lease): never sent twice.
+                    warnRarely("the idempotency ledger could not record an outcome; kept to record later", e);
+                    unrecorded(reference.get(), outcome);
                 }
             }
         }
@@ -440,6 +443,35 @@ public final class Router {
             hooks.routed(key, delivery);
         } catch (RuntimeException e) {
             warnRarely("the delivery record store could not record a routing outcome", e);
+        }
+    }
+
+    /** Outcomes the ledger could not record while it was away, oldest first, at most {@link #MAX_UNRECORDED}. */
+    private final java.util.Queue<java.util.Map.Entry<String, Delivery>> unrecorded =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger unrecordedCount =
+            new java.util.concurrent.atomic.AtomicInteger();
+    static final int MAX_UNRECORDED = 100_000;
+
+    private void unrecorded(String reference, Delivery outcome) {
+        if (unrecordedCount.incrementAndGet() > MAX_UNRECORDED) {
+            unrecordedCount.decrementAndGet();
+            return; // its claim reads as outcome unknown after its lease
+        }
+        unrecorded.add(java.util.Map.entry(reference, outcome));
+    }
+
+    /** Records what the ledger missed while it was away; stops at the first failure. */
+    private void recordUnrecorded() {
+        java.util.Map.Entry<String, Delivery> next;
+        while ((next = unrecorded.poll()) != null) {
+            try {
+                ledger.complete(next.getKey(), next.getValue());
+                unrecordedCount.decrementAndGet();
+            } catch (RuntimeException e) {
+                unrecorded.add(next);
+                return;
+            }
         }
     }
 

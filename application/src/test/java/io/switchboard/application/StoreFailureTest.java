@@ -86,6 +86,42 @@ class StoreFailureTest {
     }
 
     @Test
+    void anOutcomeTheLedgerCouldNotRecordIsRecordedOnceItAnswersAgain() {
+        InMemoryDeliveryLedger store = new InMemoryDeliveryLedger();
+        boolean[] down = {true};
+        DeliveryLedger flaky = new DeliveryLedger() {
+            @Override
+            public Claim claim(String reference) {
+                return store.claim(reference);
+            }
+
+            @Override
+            public void complete(String reference, Delivery delivery) {
+                if (down[0]) {
+                    throw down();
+                }
+                store.complete(reference, delivery);
+            }
+
+            @Override
+            public void resolve(String reference, Delivery delivery) {
+                store.resolve(reference, delivery);
+            }
+        };
+        Router router = router(flaky);
+        Delivery.Sent first = (Delivery.Sent) router.send(sms(UK, "hi").withClientReference("r-3"));
+        assertThat(router.send(sms(UK, "hi").withClientReference("r-3"))).as("its claim is still in flight")
+                .isInstanceOf(Delivery.NotSent.class);
+
+        down[0] = false;
+        router.send(sms(UK, "other").withClientReference("r-4")); // the next claim records what was kept
+
+        assertThat(router.send(sms(UK, "hi").withClientReference("r-3")))
+                .isInstanceOfSatisfying(Delivery.Sent.class, s -> assertThat(s.vendorId()).isEqualTo(first.vendorId()));
+        assertThat(account.vendorCalls()).isEqualTo(2);
+    }
+
+    @Test
     void anUnreachableOptOutListSendsNothingAndABrokenRecordStoreCostsOnlyTheRecord() {
         setup.hooks = new DeliveryHooks() {
             boolean listDown = true;

@@ -79,12 +79,17 @@ public final class SwitchboardCli implements Callable<Integer> {
 
     /**
      * Library log lines stay quiet unless something is wrong, one line each and never a stack trace: SLF4J's simple
-     * logger at warn, and java.util.logging (Caffeine, OkHttp) on one line. Caffeine's warning about a failed price
+     * logger at warn (HikariCP's pool at error), and java.util.logging (Caffeine, OkHttp) on one line. Caffeine's warning about a failed price
      * refresh is dropped: the failure is the same one {@code --verbose} reports from the warm-up.
      */
     private static void quietLogging() {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        // HikariCP warns with a stack trace for each connection a database outage breaks; the state store's own
+        // one-line warnings say what matters (the store is away, nothing is sent twice).
+        if (System.getProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "error");
         }
         CAFFEINE_LOG.setLevel(Level.OFF);
         for (Handler handler : java.util.logging.Logger.getLogger("").getHandlers()) {

@@ -23,6 +23,8 @@ final class ArchitectureRules {
     /** The library an application adds (artifact switchboard, module bootstrap): the facade, its wiring, its config. */
     static final String[] LIBRARY = {"io.switchboard", "io.switchboard.config..", "io.switchboard.guice.."};
     static final String TESTING = "io.switchboard.testing..";
+    /** A fleet's shared stores (modules state-postgres, state-redis): implementations of application interfaces. */
+    static final String STATE = "io.switchboard.state..";
     static final String CLI = "io.switchboard.cli..";
 
     private ArchitectureRules() {
@@ -34,21 +36,26 @@ final class ArchitectureRules {
             .layer("application").definedBy(APPLICATION)
             .layer("adapters").definedBy(ADAPTERS)
             .layer("sandbox").definedBy(SANDBOX)
+            .layer("state").definedBy(STATE)
             .layer("library").definedBy(LIBRARY)
             .layer("testing").definedBy(TESTING)
             .layer("cli").definedBy(CLI)
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("testing").mayOnlyBeAccessedByLayers("cli")
             .whereLayer("library").mayOnlyBeAccessedByLayers("testing", "cli")
-            .whereLayer("application").mayOnlyBeAccessedByLayers("library", "testing", "cli")
+            .whereLayer("application").mayOnlyBeAccessedByLayers("library", "state", "testing", "cli")
+            .whereLayer("state").mayOnlyBeAccessedByLayers("library", "testing", "cli")
+            .whereLayer("state").mayOnlyAccessLayers("application", "domain")
             .whereLayer("adapters").mayOnlyBeAccessedByLayers("library", "testing", "cli")
             .whereLayer("sandbox").mayOnlyBeAccessedByLayers("testing", "cli")
-            .whereLayer("domain").mayOnlyBeAccessedByLayers("application", "adapters", "library", "testing", "cli")
+            .whereLayer("domain").mayOnlyBeAccessedByLayers("application", "adapters", "state", "library", "testing",
+                    "cli")
             .whereLayer("domain").mayNotAccessAnyLayer()
             .whereLayer("sandbox").mayNotAccessAnyLayer()
             .whereLayer("application").mayOnlyAccessLayers("domain")
             .whereLayer("adapters").mayOnlyAccessLayers("domain")
-            .because("dependencies point inward: library -> application -> domain <- adapters; the emulators are an "
+            .because("dependencies point inward: library -> application -> domain <- adapters, and the shared stores "
+                    + "implement application interfaces beside the adapters; the emulators are an "
                     + "independent oracle whose bugs must not agree with ours, reached only by the testing module and "
                     + "the command-line program, never by the library an application ships");
 

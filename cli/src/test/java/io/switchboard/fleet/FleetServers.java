@@ -39,11 +39,11 @@ final class FleetServers implements AutoCloseable {
         this.pgData = directory.resolve("pg-data");
         this.pgPort = freePort();
         this.redisPort = freePort();
-        startPostgres(true);
+        startPostgres(false); // a new directory: initialised on the first start, kept on close for the restart
         startRedis();
     }
 
-    private void startPostgres(boolean clean) {
+    private void startPostgres(boolean clean) { // clean: a fresh directory, deleted again on close
         try {
             postgres = EmbeddedPostgres.builder().setPort(pgPort).setDataDirectory(pgData)
                     .setCleanDataDirectory(clean).setPGStartupWait(Duration.ofSeconds(60)).start();

@@ -44,7 +44,7 @@ class SameReferencesTest {
             }
             List<java.util.Map<String, String>> answers = new ArrayList<>();
             for (int n = 0; n < 3; n++) {
-                boolean ended = instances.get(n).waitFor(300, TimeUnit.SECONDS);
+                boolean ended = instances.get(n).waitFor(Math.max(300, REFERENCES / 5), TimeUnit.SECONDS);
                 List<String> log = FleetServers.lines(logs.get(n));
                 assertThat(ended).as("instance %d ends; its last lines: %s", n,
                         log.subList(Math.max(0, log.size() - 20), log.size())).isTrue();

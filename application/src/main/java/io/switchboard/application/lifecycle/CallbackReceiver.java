@@ -113,7 +113,13 @@ public final class CallbackReceiver {
             VendorEvent linked = record.isPresent() && event.reference().isEmpty()
                     ? event.withReference(record.get()) : event;
             events.add(linked);
-            results.add(lifecycle.apply(linked));
+            try {
+                results.add(lifecycle.apply(linked));
+            } catch (RuntimeException e) {
+                // The record store is away: answered 503 so the vendor delivers the callback again later.
+                return refuse(vendor, CallbackResult.Refusal.STORE_UNAVAILABLE, "the delivery record store is "
+                        + "unreachable; nothing was applied (" + e.getClass().getSimpleName() + ")");
+            }
         }
         return new Receipt(result.httpStatus(), events, results, Optional.empty(), "");
     }

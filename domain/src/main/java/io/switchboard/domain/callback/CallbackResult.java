@@ -51,7 +51,9 @@ public sealed interface CallbackResult permits CallbackResult.Accepted, Callback
         /** The URL names no configured account, or the account cannot verify callbacks (no key configured). */
         UNKNOWN_ACCOUNT(404),
         /** Too large, or a method other than the vendor's. */
-        BAD_REQUEST(400);
+        BAD_REQUEST(400),
+        /** Authentic, but the store that keeps delivery records cannot be reached: nothing applied, the vendor retries. */
+        STORE_UNAVAILABLE(503);
 
         private final int httpStatus;
 

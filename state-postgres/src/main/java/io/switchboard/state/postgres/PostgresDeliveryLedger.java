@@ -112,7 +112,9 @@ public final class PostgresDeliveryLedger implements DeliveryLedger {
         Checks.required(delivery, "delivery");
         // Only this object's own claim is completed: a late completion of a claim that expired, was resolved and
         // claimed again elsewhere must not free or overwrite the newer claim.
-        UUID token = grants.remove(ref);
+        // The token is let go only once the database took the outcome: a completion that failed (the database away)
+        // can be made again later, by the router, with the same token.
+        UUID token = grants.get(ref);
         if (delivery instanceof Delivery.NotSent) {
             if (token != null) {
                 jdbc.call(connection -> {
@@ -123,6 +125,7 @@ public final class PostgresDeliveryLedger implements DeliveryLedger {
                         return s.executeUpdate();
                     }
                 });
+                grants.remove(ref, token);
             }
             return;
         }
@@ -146,6 +149,9 @@ public final class PostgresDeliveryLedger implements DeliveryLedger {
                 return s.executeUpdate();
             }
         });
+        if (token != null) {
+            grants.remove(ref, token);
+        }
     }
 
     @Override
