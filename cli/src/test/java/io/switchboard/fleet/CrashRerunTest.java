@@ -1,5 +1,7 @@
 package io.switchboard.fleet;
 
+import io.switchboard.demo.fleet.FleetInstance;
+import io.switchboard.demo.fleet.FleetServers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,7 +57,7 @@ class CrashRerunTest {
             assertThat(answers).as("an answer for every reference").hasSize(MESSAGES);
             int unknown = 0;
             for (int i = 0; i < MESSAGES; i++) {
-                String to = FleetWorker.number(i);
+                String to = FleetInstance.number(i);
                 long accepted = fleet.sandbox.ledger().acceptances(to, "fleet crash " + i);
                 assertThat(accepted).as("crash-%d accepted at most once", i).isLessThanOrEqualTo(1);
                 String answer = answers.get("crash-" + i);

@@ -1,5 +1,7 @@
 package io.switchboard.fleet;
 
+import io.switchboard.demo.fleet.FleetInstance;
+import io.switchboard.demo.fleet.FleetServers;
 import io.switchboard.sandbox.VendorEmulator;
 import io.switchboard.sandbox.http.Match;
 import org.junit.jupiter.api.Test;
@@ -64,7 +66,7 @@ class SameReferencesTest {
 
             for (int i = 0; i < REFERENCES; i++) {
                 String reference = "same-" + i;
-                assertThat(fleet.sandbox.ledger().acceptances(FleetWorker.number(i), "fleet same " + i))
+                assertThat(fleet.sandbox.ledger().acceptances(FleetInstance.number(i), "fleet same " + i))
                         .as("%s accepted exactly once", reference).isEqualTo(1);
                 String first = answers.get(0).get(reference);
                 assertThat(first).as(reference).startsWith("sent ");

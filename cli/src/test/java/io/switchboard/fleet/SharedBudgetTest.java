@@ -1,5 +1,7 @@
 package io.switchboard.fleet;
 
+import io.switchboard.demo.fleet.FleetInstance;
+import io.switchboard.demo.fleet.FleetServers;
 import io.switchboard.sandbox.LedgerEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,7 @@
 package io.switchboard.fleet;
 
+import io.switchboard.demo.fleet.FleetInstance;
+import io.switchboard.demo.fleet.FleetServers;
 import io.switchboard.Switchboard;
 import io.switchboard.application.Delivery;
 import io.switchboard.config.ConfigLoader;
@@ -33,7 +35,7 @@ class StoreOutageTest {
     private static final Duration WAIT = Duration.ofSeconds(120);
 
     private static MessageRequest request(int i) {
-        return MessageRequest.sms(PhoneNumber.parse(FleetWorker.number(i)), new SenderPool(EmbeddedSandbox.POOL),
+        return MessageRequest.sms(PhoneNumber.parse(FleetInstance.number(i)), new SenderPool(EmbeddedSandbox.POOL),
                 "fleet outage " + i).withClientReference("outage-" + i);
     }
 
@@ -76,7 +78,7 @@ class StoreOutageTest {
                 int refused = 0;
                 for (int i = 0; i < MESSAGES; i++) {
                     Delivery d = deliveries.get(i);
-                    long accepted = fleet.sandbox.ledger().acceptances(FleetWorker.number(i), "fleet outage " + i);
+                    long accepted = fleet.sandbox.ledger().acceptances(FleetInstance.number(i), "fleet outage " + i);
                     assertThat(accepted).as("outage-%d accepted at most once", i).isLessThanOrEqualTo(1);
                     if (d instanceof Delivery.Sent) {
                         sent++;
@@ -100,7 +102,7 @@ class StoreOutageTest {
                         assertThat(again).as("outage-%d again", i).isInstanceOfSatisfying(Delivery.Sent.class,
                                 s -> assertThat(s.vendorId()).isEqualTo(first.vendorId()));
                     }
-                    assertThat(fleet.sandbox.ledger().acceptances(FleetWorker.number(i), "fleet outage " + i))
+                    assertThat(fleet.sandbox.ledger().acceptances(FleetInstance.number(i), "fleet outage " + i))
                             .as("outage-%d accepted at most once after the rerun", i).isLessThanOrEqualTo(1);
                     if (again instanceof Delivery.NotSent n) {
                         assertThat(n.failure().kind()).as("outage-%d: %s", i, n.failure())

@@ -1,4 +1,4 @@
-package io.switchboard.fleet;
+package io.switchboard.demo.fleet;
 
 import io.switchboard.Switchboard;
 import io.switchboard.application.Delivery;
@@ -26,9 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Arguments: config file, reference prefix, from, to, concurrency.
  */
-public final class FleetWorker {
+public final class FleetInstance {
 
-    private FleetWorker() {
+    private FleetInstance() {
     }
 
     public static void main(String[] args) throws Exception {

@@ -1,4 +1,4 @@
-package io.switchboard.fleet;
+package io.switchboard.demo.fleet;
 
 import io.switchboard.testing.EmbeddedSandbox;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -20,12 +20,12 @@ import java.util.Map;
 /**
  * What a fleet scenario runs on, all started by the test from Maven dependencies: the three emulators (in this JVM),
  * a real PostgreSQL and a real Redis, each on its own loopback port, with a data directory that survives a restart;
- * and the instances, each a JVM of its own running {@link FleetWorker} on a configuration file pointing at all three.
+ * and the instances, each a JVM of its own running {@link FleetInstance} on a configuration file pointing at all three.
  */
-final class FleetServers implements AutoCloseable {
+public final class FleetServers implements AutoCloseable {
 
-    final EmbeddedSandbox sandbox;
-    final Path directory;
+    public final EmbeddedSandbox sandbox;
+    public final Path directory;
     private final Path pgData;
     private final int pgPort;
     private final int redisPort;
@@ -33,7 +33,7 @@ final class FleetServers implements AutoCloseable {
     private RedisServer redis;
     private final List<Process> instances = new ArrayList<>();
 
-    FleetServers(Path directory) {
+    public FleetServers(Path directory) {
         this.directory = directory;
         this.sandbox = EmbeddedSandbox.start();
         this.pgData = directory.resolve("pg-data");
@@ -63,13 +63,13 @@ final class FleetServers implements AutoCloseable {
     }
 
     /** Stops PostgreSQL and Redis (their ports refuse connections; PostgreSQL keeps its data). */
-    void stopStores() throws IOException {
+    public void stopStores() throws IOException {
         postgres.close();
         redis.stop();
     }
 
     /** Starts both again on the same ports; PostgreSQL on the same data. */
-    void startStores() throws IOException {
+    public void startStores() throws IOException {
         startPostgres(false);
         redis.start();
     }
@@ -78,7 +78,7 @@ final class FleetServers implements AutoCloseable {
      * A configuration file for one instance: the emulators' accounts, {@code extraYaml} (rate limits, say), and the
      * shared state on this PostgreSQL (with a claim lease of {@code lease}) and Redis.
      */
-    Path configuration(String name, Duration lease, String extraYaml) throws IOException {
+    public Path configuration(String name, Duration lease, String extraYaml) throws IOException {
         Path dir = Files.createDirectories(directory.resolve(name));
         Path config = sandbox.writeConfiguration(dir, EmbeddedSandbox.POOL);
         String yaml = Files.readString(config) + extraYaml
@@ -88,10 +88,10 @@ final class FleetServers implements AutoCloseable {
         return Files.writeString(config, yaml);
     }
 
-    /** Starts an instance: a JVM running {@link FleetWorker} on this classpath, its output to {@code log}. */
-    Process instance(Path config, String prefix, int from, int to, int concurrency, Path log) throws IOException {
+    /** Starts an instance: a JVM running {@link FleetInstance} on this classpath, its output to {@code log}. */
+    public Process instance(Path config, String prefix, int from, int to, int concurrency, Path log) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), FleetWorker.class.getName(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), FleetInstance.class.getName(),
                 config.toString(), prefix, Integer.toString(from), Integer.toString(to),
                 Integer.toString(concurrency))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
@@ -103,7 +103,7 @@ final class FleetServers implements AutoCloseable {
     }
 
     /** The lines an instance printed. */
-    static List<String> lines(Path log) throws IOException {
+    public static List<String> lines(Path log) throws IOException {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(log),
                 StandardCharsets.UTF_8))) {
             return reader.lines().toList();
