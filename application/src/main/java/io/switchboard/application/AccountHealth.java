@@ -46,10 +46,12 @@ final class AccountHealth implements HealthView {
                 .slowCallRateThreshold(settings.slowCallRateThreshold())
                 .slowCallDurationThreshold(settings.slowCallDuration())
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                // Every send records its outcome in its account's window: a lock there is contended by every
-                // sending thread of a busy account, so the window is the lock-free one.
+                // The synchronized window: Resilience4j 2.3.0's lock-free one threw NullPointerException from
+                // LockFreeFixedSizeSlidingWindowMetrics.record under heavy contention (three instances of 256 sending
+                // threads on two cores, FleetScaleBenchmark), which killed the sending thread. A lock held for one
+                // counter update costs far less than the vendor call around it.
                 .slidingWindowSynchronizationStrategy(
-                        CircuitBreakerConfig.SlidingWindowSynchronizationStrategy.LOCK_FREE)
+                        CircuitBreakerConfig.SlidingWindowSynchronizationStrategy.SYNCHRONIZED)
                 .slidingWindowSize(settings.slidingWindowSize())
                 .minimumNumberOfCalls(settings.minimumNumberOfCalls())
                 .waitDurationInOpenState(settings.waitInOpenState())
@@ -107,10 +109,34 @@ final class AccountHealth implements HealthView {
     }
 
     void succeeded(AccountId account, Duration latency) {
-        breaker(account).onSuccess(latency.toNanos(), TimeUnit.NANOSECONDS);
+        try {
+            breaker(account).onSuccess(latency.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RuntimeException e) {
+            // The breaker's bookkeeping must never cost a delivery its answer.
+            bookkeepingFailed(e);
+        }
     }
 
     void failed(AccountId account, Failure failure, Duration latency) {
+        try {
+            record(account, failure, latency);
+        } catch (RuntimeException e) {
+            bookkeepingFailed(e);
+        }
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AccountHealth.class);
+    private final java.util.concurrent.atomic.AtomicBoolean bookkeepingWarned =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
+    private void bookkeepingFailed(RuntimeException e) {
+        if (bookkeepingWarned.compareAndSet(false, true)) {
+            LOG.warn("a circuit breaker could not record an outcome ({}); the delivery is unaffected",
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    private void record(AccountId account, Failure failure, Duration latency) {
         CircuitBreaker breaker = breaker(account);
         FailureKind kind = failure.kind();
         if (kind == FailureKind.UNAVAILABLE || kind == FailureKind.OUTCOME_UNKNOWN || kind.marksAccountUnhealthy()) {

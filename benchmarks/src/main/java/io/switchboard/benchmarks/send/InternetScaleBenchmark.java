@@ -28,7 +28,12 @@ import java.util.concurrent.atomic.LongAdder;
  * <pre>
  * java -Xmx512m -cp benchmarks/target/benchmarks.jar io.switchboard.benchmarks.send.InternetScaleBenchmark \
  *     [--sends 40000] [--concurrency 256] [--latency-ms 200] [--warmup 4000]
+ *     [--sandbox CONTROL_URL] [--postgres JDBC_URL] [--redis REDIS_URI] [--references PREFIX]
  * </pre>
+ *
+ * <p>With {@code --postgres}/{@code --redis} the instance keeps its state there, as one instance of a fleet does
+ * ({@link FleetScaleBenchmark} runs three); {@code --references} gives every send a client reference, so that the
+ * ledger is used.
  */
 public final class InternetScaleBenchmark {
 
@@ -40,29 +45,62 @@ public final class InternetScaleBenchmark {
         int concurrency = 256;
         int latencyMs = 200;
         int warmup = 4_000;
+        String attach = null;
+        String postgres = null;
+        String redis = null;
+        String references = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--sends" -> sends = Integer.parseInt(args[++i]);
                 case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
                 case "--latency-ms" -> latencyMs = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                case "--sandbox" -> attach = args[++i];
+                case "--postgres" -> postgres = args[++i];
+                case "--redis" -> redis = args[++i];
+                case "--references" -> references = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
+        reference = references;
         System.out.println("# " + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME) + ", "
                 + Runtime.getRuntime().availableProcessors() + " CPUs, client max heap "
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB, load " + Measure.load());
         // Each emulator must be able to hold every request of the run at once: with 200 ms of latency a handler
         // thread serves at most five requests a second.
         int serverThreads = Math.max(64, concurrency * 2);
-        try (Sandbox sandbox = Sandbox.launch(List.of("-Xms1g", "-Xmx3g"),
+        try (Sandbox sandbox = attach != null ? Sandbox.attach(attach) : Sandbox.launch(List.of("-Xms1g", "-Xmx3g"),
                 List.of("--threads", Integer.toString(serverThreads), "--latency-ms", Integer.toString(latencyMs)));
-             Switchboard facade = Clients.facadeBuilder(sandbox, concurrency).warmUpPrices("US", "GB").build()) {
+             Switchboard facade = shared(Clients.facadeBuilder(sandbox, concurrency), postgres, redis)
+                     .warmUpPrices("US", "GB").build()) {
             run(sandbox, facade, warmup, concurrency, null);
             Run measured = new Run();
             run(sandbox, facade, sends, concurrency, measured);
             measured.report(sends, concurrency, latencyMs);
         }
+    }
+
+    /** The client reference prefix of every send (the ledger is used only for sends with one); null for none. */
+    private static String reference;
+
+    /**
+     * The builder with a fleet's shared state: the ledger, records and opt-outs on PostgreSQL ({@code jdbcUrl}, user
+     * postgres, as the embedded server), the budgets and Retry-After marks on Redis; each null for in memory.
+     */
+    static io.switchboard.SwitchboardBuilder shared(io.switchboard.SwitchboardBuilder builder, String jdbcUrl,
+            String redisUri) {
+        if (jdbcUrl != null) {
+            io.switchboard.state.postgres.PostgresState pg = io.switchboard.state.postgres.PostgresState.start(
+                    jdbcUrl, "postgres", "unused", io.switchboard.state.postgres.PostgresSettings.ofDefaults()
+                            .withPoolSize(32));
+            builder.ledger(pg.ledger()).deliveryRecords(pg.records()).suppressions(pg.suppressions()).closing(pg);
+        }
+        if (redisUri != null) {
+            io.switchboard.state.redis.RedisState redis = io.switchboard.state.redis.RedisState.builder(redisUri)
+                    .instances(3).build();
+            builder.budgets(redis.budgets()).retryAfterMarks(redis.retryAfterMarks()).closing(redis);
+        }
+        return builder;
     }
 
     /** What one measured bulk send saw, sampled every second by a monitor thread. */
@@ -128,7 +166,9 @@ public final class InternetScaleBenchmark {
             public MessageRequest next() {
                 int n = i++;
                 PhoneNumber to = n % 2 == 0 ? Clients.toNumber(n / 2) : uk(n / 2);
-                return MessageRequest.sms(to, pool, Clients.TEXT);
+                MessageRequest request = MessageRequest.sms(to, pool, Clients.TEXT);
+                return reference == null ? request
+                        : request.withClientReference(reference + (into == null ? "-w-" : "-m-") + n);
             }
         };
         if (into == null) {
