@@ -12,7 +12,8 @@ import java.util.function.Supplier;
 /**
  * Whether one store uses Redis or its local fallback. The first failed call switches to the fallback with one WARN
  * line; while there, calls never wait for Redis: at most one asynchronous PING per probe interval asks whether it is
- * back, and its first answer switches back with one INFO line.
+ * back, and its first answer switches back with one INFO line. Outages starting within a minute of the last warning
+ * are counted, not logged, so that a Redis that keeps failing under load does not flood the log.
  */
 final class Outage {
 
@@ -51,11 +52,30 @@ final class Outage {
     /** Redis did not answer a call (refused, timed out, disconnected, or an error of the server). */
     void failed(RuntimeException cause) {
         if (down.compareAndSet(false, true)) {
-            nextProbeAt = nanoTime.getAsLong() + probeIntervalNanos;
-            log.warn("Redis at {} did not answer ({}): {} falls back to {} until it does", target, summary(cause),
-                    store, fallback);
+            long now = nanoTime.getAsLong();
+            nextProbeAt = now + probeIntervalNanos;
+            // An overloaded Redis can go away and come back every few seconds: one WARN (and its INFO) per
+            // QUIET_NANOS, the outages in between counted in the next one.
+            if (lastWarnAt == 0 || now - lastWarnAt >= QUIET_NANOS) {
+                long more = unlogged.getAndSet(0);
+                lastWarnAt = now == 0 ? 1 : now;
+                warned = true;
+                log.warn("Redis at {} did not answer ({}): {} falls back to {} until it does{}", target,
+                        summary(cause), store, fallback, more == 0 ? ""
+                                : " (" + more + " shorter outage(s) since the last warning)");
+            } else {
+                warned = false;
+                unlogged.incrementAndGet();
+            }
         }
     }
+
+    /** How long after one warning the next outage is only counted. */
+    static final long QUIET_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+
+    private volatile long lastWarnAt;
+    private volatile boolean warned;
+    private final java.util.concurrent.atomic.AtomicLong unlogged = new java.util.concurrent.atomic.AtomicLong();
 
     boolean down() {
         return down.get();
@@ -70,7 +90,7 @@ final class Outage {
         try {
             ping.get().whenComplete((pong, failure) -> {
                 probing.set(false);
-                if (failure == null && down.compareAndSet(true, false)) {
+                if (failure == null && down.compareAndSet(true, false) && warned) {
                     log.info("Redis at {} answers again: {} is shared again", target, store);
                 }
             });
