@@ -38,7 +38,11 @@ public final class FleetServers implements AutoCloseable {
         this.sandbox = EmbeddedSandbox.start();
         this.pgData = directory.resolve("pg-data");
         this.pgPort = freePort();
-        this.redisPort = freePort();
+        int redis = freePort();
+        while (redis == pgPort) {
+            redis = freePort();
+        }
+        this.redisPort = redis;
         startPostgres(false); // a new directory: initialised on the first start, kept on close for the restart
         startRedis();
     }

@@ -36,6 +36,8 @@ public final class RedisState implements AutoCloseable {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     public static final Duration DEFAULT_PROBE_INTERVAL = Duration.ofSeconds(1);
     public static final String DEFAULT_KEY_PREFIX = "switchboard:";
+    /** How many times a new state tries to connect and load its scripts before it gives up. */
+    static final int CONNECT_ATTEMPTS = 4;
     /** The longest pause between two attempts to reconnect after the connection dropped. */
     static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(1);
 
@@ -68,20 +70,44 @@ public final class RedisState implements AutoCloseable {
                 .timeoutOptions(TimeoutOptions.enabled(b.commandTimeout))
                 .socketOptions(SocketOptions.builder().connectTimeout(b.connectTimeout).keepAlive(true).build())
                 .build());
-        try {
-            this.connection = client.connect(StringCodec.UTF8);
-        } catch (RuntimeException e) {
+        RedisScript budgetScript = new RedisScript(RedisRateLimitBudgets.SCRIPT);
+        RedisScript markScript = new RedisScript(RedisRetryAfterMarks.SCRIPT);
+        // A few attempts: the handshake and the script loads run under the command timeout, which a JVM starting
+        // beside others on a busy machine can pass once (seen in the fleet tests) without Redis being away.
+        StatefulRedisConnection<String, String> connected = null;
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= CONNECT_ATTEMPTS && connected == null; attempt++) {
+            try {
+                StatefulRedisConnection<String, String> candidate = client.connect(StringCodec.UTF8);
+                try {
+                    budgetScript.load(candidate.sync());
+                    markScript.load(candidate.sync());
+                } catch (RuntimeException e) {
+                    candidate.close();
+                    throw e;
+                }
+                connected = candidate;
+            } catch (RuntimeException e) {
+                failure = e;
+                if (attempt < CONNECT_ATTEMPTS) {
+                    try {
+                        Thread.sleep(200L * attempt);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+            }
+        }
+        if (connected == null) {
             shutdown(client, resources);
             // Lettuce names host and port, never the password; the cause is kept for its stack, and its message
             // is checked by RedisStateTest.
             throw new SwitchboardException(Failure.of(FailureKind.UNAVAILABLE,
-                    "cannot connect to Redis at " + target + " (" + Outage.summary(e) + ")"), e);
+                    "cannot connect to Redis at " + target + " (" + Outage.summary(failure) + ")"), failure);
         }
+        this.connection = connected;
         RedisCommands<String, String> commands = connection.sync();
-        RedisScript budgetScript = new RedisScript(RedisRateLimitBudgets.SCRIPT);
-        RedisScript markScript = new RedisScript(RedisRetryAfterMarks.SCRIPT);
-        budgetScript.load(commands);
-        markScript.load(commands);
         String instanceId = UUID.randomUUID().toString();
         this.budgets = new RedisRateLimitBudgets(commands, budgetScript, b.keyPrefix, instanceId, b.instances,
                 new InMemoryRateLimitBudgets(b.clock), outage(b, "rate-limit budgets",
