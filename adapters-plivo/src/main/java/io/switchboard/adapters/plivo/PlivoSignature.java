@@ -1,17 +1,16 @@
 package io.switchboard.adapters.plivo;
 
+import io.switchboard.adapters.http.FormDecoding;
 import io.switchboard.domain.Checks;
 import io.switchboard.domain.SwitchboardException;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -310,36 +309,9 @@ public final class PlivoSignature {
         return query;
     }
 
-    /**
-     * Form decoding as {@link java.net.URLDecoder} does it ({@code +} is a space, each run of {@code %XX} one UTF-8
-     * text), except that a malformed escape is kept as written where URLDecoder throws.
-     */
+    /** {@link FormDecoding#lenient}: a malformed escape is kept as written, never an exception. */
     static String decode(String s) {
-        if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
-            return s;
-        }
-        StringBuilder out = new StringBuilder(s.length());
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int i = 0;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (c == '%' && i + 2 < s.length() && HexFormat.isHexDigit(s.charAt(i + 1))
-                    && HexFormat.isHexDigit(s.charAt(i + 2))) {
-                bytes.write(HexFormat.fromHexDigits(s, i + 1, i + 3));
-                i += 3;
-                continue;
-            }
-            if (bytes.size() > 0) {
-                out.append(bytes.toString(StandardCharsets.UTF_8));
-                bytes.reset();
-            }
-            out.append(c == '+' ? ' ' : c);
-            i++;
-        }
-        if (bytes.size() > 0) {
-            out.append(bytes.toString(StandardCharsets.UTF_8));
-        }
-        return out.toString();
+        return FormDecoding.lenient(s);
     }
 
     /** Sorted by key, and by value within a key: {@code k=v&k=v} for a query, {@code kvkv} for body parameters. */

@@ -1,5 +1,6 @@
 package io.switchboard.adapters.twilio;
 
+import io.switchboard.adapters.http.FormDecoding;
 import io.switchboard.domain.Checks;
 import io.switchboard.domain.SwitchboardException;
 
@@ -232,33 +233,9 @@ public final class TwilioWebhookSignature {
         return Optional.empty();
     }
 
-    /** Form decoding ({@code +} is a space, {@code %XX} a UTF-8 byte) that keeps a malformed escape as written. */
+    /** {@link FormDecoding#lenient}: a malformed escape is kept as written, never an exception. */
     private static String decode(String s) {
-        if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
-            return s;
-        }
-        StringBuilder out = new StringBuilder(s.length());
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        int i = 0;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (c == '%' && i + 2 < s.length() && HexFormat.isHexDigit(s.charAt(i + 1))
-                    && HexFormat.isHexDigit(s.charAt(i + 2))) {
-                bytes.write(HexFormat.fromHexDigits(s, i + 1, i + 3));
-                i += 3;
-                continue;
-            }
-            if (bytes.size() > 0) {
-                out.append(bytes.toString(StandardCharsets.UTF_8));
-                bytes.reset();
-            }
-            out.append(c == '+' ? ' ' : c);
-            i++;
-        }
-        if (bytes.size() > 0) {
-            out.append(bytes.toString(StandardCharsets.UTF_8));
-        }
-        return out.toString();
+        return FormDecoding.lenient(s);
     }
 
     private byte[] hmac(String data) {
