@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.Checks;
 import io.switchboard.domain.DeliveryGuarantee;
-import io.switchboard.domain.ErrorText;
 import io.switchboard.domain.Failure;
 import io.switchboard.domain.FailureKind;
 import io.switchboard.domain.SwitchboardException;
@@ -24,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
-import java.util.stream.Collectors;
 
 /**
  * Routes messages and calls over the configured accounts: plans (cheapest healthy account first, by policy), then
@@ -42,7 +40,7 @@ public final class Router {
     private final RoutingMetrics metrics;
     private final Sleeper sleeper;
     private final PriceBook prices;
-    private final DeliveryHooks hooks;
+    private final SharedStores stores;
 
     private Router(Builder b) {
         this.clock = b.clock;
@@ -62,9 +60,9 @@ public final class Router {
         this.planner = new RoutePlanner(new ArrayList<>(profiles.values()), b.prices, b.pools);
         this.dispatcher = new Dispatcher(Map.copyOf(profiles), health, b.budgets != null ? b.budgets
                 : new InMemoryRateLimitBudgets(clock), clock, b.sleeper, metrics, b.callbackUrls);
-        this.hooks = b.hooks;
         this.ledger = b.ledger != null ? b.ledger : new InMemoryDeliveryLedger(InMemoryDeliveryLedger.DEFAULT_RETENTION,
                 clock);
+        this.stores = new SharedStores(ledger, b.hooks);
         this.defaultPolicy = b.policy;
         this.random = b.random;
     }
@@ -136,12 +134,7 @@ public final class Router {
         Routable.Text job = Routable.Text.of(request);
         String country = job.to().regionCode();
         Delivery delivery;
-        Optional<Failure> refusal;
-        try {
-            refusal = hooks == null ? Optional.empty() : hooks.refusal(request);
-        } catch (RuntimeException e) {
-            refusal = Optional.of(storeDown("the opt-out list", e));
-        }
+        Optional<Failure> refusal = stores.refusal(request);
         if (refusal.isPresent()) {
             delivery = new Delivery.NotSent(refusal.get(), List.of(), request.clientReference());
         } else {
@@ -155,9 +148,7 @@ public final class Router {
                             + " the prices of " + country + " loaded"), List.of(), request.clientReference())
                     : planAndSend(job, bounded, request.clientReference(), key);
         }
-        if (hooks != null) {
-            routed(key, delivery);
-        }
+        stores.routed(key, delivery);
         metrics.delivery(country, "resend_" + outcome(delivery));
         return delivery;
     }
@@ -166,29 +157,21 @@ public final class Router {
         String country = job.to().regionCode();
         Optional<String> reference = job.clientReference();
         MessageRequest message = job instanceof Routable.Text text ? text.request() : null;
-        if (hooks != null && message != null) {
-            Optional<Failure> refusal;
-            try {
-                refusal = hooks.refusal(message);
-            } catch (RuntimeException e) {
-                // Sending to a number that may have opted out is worse than not sending: nothing goes out.
-                refusal = Optional.of(storeDown("the opt-out list", e));
-            }
+        if (message != null) {
+            Optional<Failure> refusal = stores.refusal(message);
             if (refusal.isPresent()) {
                 metrics.delivery(country, "not_sent");
                 return new Delivery.NotSent(refusal.get(), List.of(), reference);
             }
         }
         if (reference.isPresent()) {
-            DeliveryLedger.Claim claim;
-            try {
-                claim = ledger.claim(reference.get());
-                recordUnrecorded();
-            } catch (RuntimeException e) {
+            SharedStores.Claimed claimed = stores.claim(reference.get());
+            if (claimed.unreachable() != null) {
                 // At most once needs the claim: without the ledger nothing is sent, with its own reason.
                 metrics.delivery(country, "not_sent");
-                return new Delivery.NotSent(storeDown("the idempotency ledger", e), List.of(), reference);
+                return new Delivery.NotSent(claimed.unreachable(), List.of(), reference);
             }
+            DeliveryLedger.Claim claim = claimed.claim();
             if (claim instanceof DeliveryLedger.Claim.Done done) {
                 metrics.delivery(country, "duplicate");
                 return done.earlier();
@@ -202,7 +185,7 @@ public final class Router {
         Delivery delivery = null;
         String key = null;
         try {
-            key = hooks != null && message != null ? opened(message) : null;
+            key = message != null ? stores.opened(message) : null;
             RoutingPolicy bounded = awaitPrices(job, policy);
             delivery = bounded == null
                     ? new Delivery.NotSent(Failure.of(FailureKind.UNAVAILABLE, "the routing deadline of "
@@ -214,17 +197,10 @@ public final class Router {
                     : new Delivery.NotSent(Failure.of(FailureKind.UNAVAILABLE, "routing failed"), List.of(),
                             reference);
             if (key != null) {
-                routed(key, outcome);
+                stores.routed(key, outcome);
             }
             if (reference.isPresent()) {
-                try {
-                    ledger.complete(reference.get(), outcome);
-                } catch (RuntimeException e) {
-                    // Kept, and recorded once the ledger answers again; until then the claim stays in flight (and if
-                    // this process ends first, reads as outcome unknown after its lease): never sent twice.
-                    warnRarely("the idempotency ledger could not record an outcome; kept to record later", e);
-                    unrecorded(reference.get(), outcome);
-                }
+                stores.complete(reference.get(), outcome);
             }
         }
         metrics.delivery(country, outcome(delivery));
@@ -245,7 +221,7 @@ public final class Router {
         while (true) {
             RoutePlan plan = planner.plan(job, pass, health, clock.instant(), random(), false);
             Delivery delivery = plan.isEmpty()
-                    ? new Delivery.NotSent(noRoute(plan), List.of(), reference)
+                    ? new Delivery.NotSent(plan.noRouteFailure(), List.of(), reference)
                     : dispatcher.execute(job, plan, pass, key);
             Instant now = clock.instant();
             Instant comeback = comeback(plan, delivery, now);
@@ -377,39 +353,6 @@ public final class Router {
         return delivery instanceof Delivery.OutcomeUnknown ? "outcome_unknown" : "not_sent";
     }
 
-    private static Failure noRoute(RoutePlan plan) {
-        boolean allOpen = !plan.exclusions().isEmpty() && plan.exclusions().stream()
-                .allMatch(e -> e.reason() == ExclusionReason.CIRCUIT_OPEN);
-        String why = plan.exclusions().isEmpty() ? "no account is configured"
-                : plan.exclusions().stream().map(Exclusion::toString).collect(Collectors.joining("; "));
-        String message = "no account can take this request to " + plan.destination() + ": " + why;
-        Failure cause = commonCause(plan);
-        if (cause != null) {
-            return new Failure(cause.kind(), cause.account(), cause.httpStatus(), cause.vendorCode(),
-                    Optional.empty(), message, cause.retryAfter());
-        }
-        return Failure.of(allOpen ? FailureKind.UNAVAILABLE : FailureKind.DESTINATION_NOT_SUPPORTED, message);
-    }
-
-    /**
-     * The failure behind a plan that is empty because every account the policy lets serve the destination failed
-     * with one kind (its pricing API refused the credentials, say): then that kind is the answer, not "destination
-     * not supported". Null when the reasons differ or none carries a failure.
-     */
-    private static Failure commonCause(RoutePlan plan) {
-        Failure cause = null;
-        for (Exclusion e : plan.exclusions()) {
-            if (e.reason() == ExclusionReason.NOT_PINNED || e.reason() == ExclusionReason.COUNTRY_RULE) {
-                continue;
-            }
-            if (e.failure().isEmpty() || (cause != null && cause.kind() != e.failure().get().kind())) {
-                return null;
-            }
-            cause = cause == null ? e.failure().get() : cause;
-        }
-        return cause;
-    }
-
     /**
      * Records what reading back a request whose outcome was unknown found, so that a retry with its client reference
      * gets the truth: sent (nothing is sent again) or not sent (the reference is free to send).
@@ -427,76 +370,6 @@ public final class Router {
     public String breakerState(AccountId account) {
         return health.state(Checks.required(account, "account")).name();
     }
-
-    /** Opens the delivery record; a record store that fails costs the record, not the send. */
-    private String opened(MessageRequest message) {
-        try {
-            return hooks.opened(message);
-        } catch (RuntimeException e) {
-            warnRarely("the delivery record store could not open a record; sending without one", e);
-            return null;
-        }
-    }
-
-    private void routed(String key, Delivery delivery) {
-        try {
-            hooks.routed(key, delivery);
-        } catch (RuntimeException e) {
-            warnRarely("the delivery record store could not record a routing outcome", e);
-        }
-    }
-
-    /** Outcomes the ledger could not record while it was away, oldest first, at most {@link #MAX_UNRECORDED}. */
-    private final java.util.Queue<java.util.Map.Entry<String, Delivery>> unrecorded =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicInteger unrecordedCount =
-            new java.util.concurrent.atomic.AtomicInteger();
-    static final int MAX_UNRECORDED = 100_000;
-
-    private void unrecorded(String reference, Delivery outcome) {
-        if (unrecordedCount.incrementAndGet() > MAX_UNRECORDED) {
-            unrecordedCount.decrementAndGet();
-            return; // its claim reads as outcome unknown after its lease
-        }
-        unrecorded.add(java.util.Map.entry(reference, outcome));
-    }
-
-    /** Records what the ledger missed while it was away; stops at the first failure. */
-    private void recordUnrecorded() {
-        java.util.Map.Entry<String, Delivery> next;
-        while ((next = unrecorded.poll()) != null) {
-            try {
-                ledger.complete(next.getKey(), next.getValue());
-                unrecordedCount.decrementAndGet();
-            } catch (RuntimeException e) {
-                unrecorded.add(next);
-                return;
-            }
-        }
-    }
-
-    private Failure storeDown(String what, RuntimeException e) {
-        warnRarely(what + " is unreachable; nothing is sent while it is", e);
-        String why = e instanceof SwitchboardException se ? se.failure().message() : e.getClass().getSimpleName();
-        return Failure.of(FailureKind.UNAVAILABLE, what + " is unreachable (" + ErrorText.oneLine(why)
-                + "); nothing was sent");
-    }
-
-    /** One warning per kind of store failure every {@link #WARN_EVERY}, not one per send. */
-    private void warnRarely(String what, RuntimeException e) {
-        long now = System.nanoTime();
-        Long last = lastWarned.get(what);
-        if (last == null || now - last >= WARN_EVERY.toNanos()) {
-            lastWarned.put(what, now);
-            LOG.warn("{}: {}", what, e instanceof SwitchboardException se ? se.failure().message()
-                    : e.getClass().getSimpleName());
-        }
-    }
-
-    private static final Duration WARN_EVERY = Duration.ofSeconds(30);
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Router.class);
-    private final java.util.concurrent.ConcurrentMap<String, Long> lastWarned =
-            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Collects accounts and collaborators; only accounts are required. */
     public static final class Builder {
