@@ -1,5 +1,6 @@
 package io.switchboard.demo.fleet;
 
+import io.switchboard.sandbox.plivo.PlivoEmulator;
 import io.switchboard.testing.EmbeddedSandbox;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import redis.embedded.RedisServer;
@@ -8,6 +9,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,6 +38,11 @@ public final class FleetServers implements AutoCloseable {
     public FleetServers(Path directory) {
         this.directory = directory;
         this.sandbox = EmbeddedSandbox.start();
+        // The scenarios are about shared state, not funds: the emulators' starting balances (Telnyx's 100 USD is
+        // about 2,200 UK messages) would run out in a 10,000-reference run and turn it into a wait for the accounts
+        // still in an outage.
+        sandbox.telnyx().setBalance(new BigDecimal("1000000.00"), BigDecimal.ZERO);
+        sandbox.plivo().setCashCredits(PlivoEmulator.AUTH_ID, new BigDecimal("1000000.00"));
         this.pgData = directory.resolve("pg-data");
         this.pgPort = freePort();
         int redis = freePort();
