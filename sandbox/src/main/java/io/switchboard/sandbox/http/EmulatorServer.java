@@ -31,6 +31,12 @@ public final class EmulatorServer implements AutoCloseable {
     // first HttpServer created in the JVM; this initializer runs before ours creates one. Without TCP_NODELAY a
     // small response can wait ~40 ms for the client's delayed ACK (Nagle), hiding every real cost in a benchmark.
     System.setProperty("sun.net.httpserver.nodelay", "true");
+    // The JDK server closes a connection as soon as a response ends when 200 others are idle already, a cap no
+    // vendor's front end has: the client, which keeps that connection for its next send, then meets a closed socket
+    // after writing the request (an outcome unknown). Several hundred sends in flight from a fleet reached it.
+    if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+      System.setProperty("sun.net.httpserver.maxIdleConnections", "100000");
+    }
   }
 
   /** Handler threads when none is configured. */
