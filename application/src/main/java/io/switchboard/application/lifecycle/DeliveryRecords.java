@@ -22,7 +22,8 @@ public interface DeliveryRecords {
 
     /**
      * Replaces the record under {@code key} with {@code change} applied to it, atomically: concurrent updates of one
-     * key see each other's results. Empty when there is no such record.
+     * key see each other's results. Empty when there is no such record. A store may run {@code change} more than once
+     * (on a version it remembers, then on the one it finds changed); the result of its last run is what is stored.
      */
     Optional<DeliveryRecord> update(String key, UnaryOperator<DeliveryRecord> change);
 

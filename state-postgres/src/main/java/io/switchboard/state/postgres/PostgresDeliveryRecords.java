@@ -1,5 +1,7 @@
 package io.switchboard.state.postgres;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.switchboard.application.lifecycle.DeliveryRecord;
 import io.switchboard.application.lifecycle.DeliveryRecords;
 import io.switchboard.application.lifecycle.RecordQuery;
@@ -22,17 +24,37 @@ import java.util.function.UnaryOperator;
 
 /**
  * Delivery records of a fleet. Each record is one jsonb document, with the fields {@link RecordQuery} filters on
- * beside it as indexed columns; the vendor-id index is written in the same transaction as its record, and an
- * {@link #update} locks its row, so concurrent updates of one key on any instances see each other's results.
- * Time filters and the order of records compare creation times to the microsecond, as PostgreSQL keeps them.
+ * beside it as indexed columns; the vendor-id index is written in the same statement or transaction as its record,
+ * and concurrent updates of one key on any instances see each other's results. Time filters and the order of records
+ * compare creation times to the microsecond, as PostgreSQL keeps them.
+ *
+ * <p>An {@link #update} of a record this object wrote a moment ago (the send's outcome after its opening, the usual
+ * case) is one statement: the change runs on the version remembered here and is written only if the row is still that
+ * version (PostgreSQL's row version {@code xmin}); any other update, or one that finds the row changed meanwhile by
+ * another instance or thread, locks the row ({@code SELECT ... FOR UPDATE}), runs the change on what it holds and
+ * writes it, in one transaction. A change may therefore run twice; the result of its last run is what is stored.
  */
 public final class PostgresDeliveryRecords implements DeliveryRecords {
 
     private static final String COLUMNS = "created_at, updated_at, outcome, status, account, country, is_final, record";
 
+    /** How many records written here are remembered for a one-statement update, and for how long. */
+    static final int REMEMBERED = 4_096;
+    static final Duration REMEMBERED_FOR = Duration.ofMinutes(1);
+
+    private static final String UPDATE_COLUMNS = "created_at = ?, updated_at = ?, outcome = ?, status = ?,"
+            + " account = ?, country = ?, is_final = ?, record = ?::jsonb";
+
     private final Jdbc jdbc;
     private final StateJson json;
     private final Duration retention;
+    /** The records this object last wrote, with the row version PostgreSQL gave each. */
+    private final Cache<String, Written> written = Caffeine.newBuilder().maximumSize(REMEMBERED)
+            .expireAfterWrite(REMEMBERED_FOR).build();
+
+    /** A record as written, and the row version ({@code xmin}) of that write. */
+    private record Written(DeliveryRecord record, String version) {
+    }
 
     PostgresDeliveryRecords(Jdbc jdbc, StateJson json, PostgresSettings settings) {
         this.jdbc = jdbc;
@@ -45,19 +67,28 @@ public final class PostgresDeliveryRecords implements DeliveryRecords {
         Checks.required(record, "record");
         String key = key(record.key());
         String doc = json.write(record);
-        return jdbc.transaction(connection -> {
-            try (PreparedStatement s = connection.prepareStatement("INSERT INTO switchboard.delivery_records"
-                    + " (record_key, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)"
-                    + " ON CONFLICT (record_key) DO NOTHING")) {
+        String insert = "INSERT INTO switchboard.delivery_records (record_key, " + COLUMNS + ")"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (record_key) DO NOTHING RETURNING xmin::text";
+        Jdbc.Work<String> write = connection -> {
+            try (PreparedStatement s = connection.prepareStatement(insert)) {
                 s.setString(1, key);
                 bindColumns(s, 2, record, doc);
-                if (s.executeUpdate() == 0) {
-                    return false;
+                try (ResultSet row = s.executeQuery()) {
+                    if (!row.next()) {
+                        return null;
+                    }
+                    index(connection, key, record);
+                    return row.getString(1);
                 }
             }
-            index(connection, key, record);
-            return true;
-        });
+        };
+        // A new record has no vendor ids as a rule: then the insert is one statement, not a transaction.
+        String version = vendorIds(record).isEmpty() ? jdbc.call(write) : jdbc.transaction(write);
+        if (version == null) {
+            return false;
+        }
+        written.put(key, new Written(record, version));
+        return true;
     }
 
     @Override
@@ -94,15 +125,56 @@ public final class PostgresDeliveryRecords implements DeliveryRecords {
     }
 
     /**
-     * One transaction: the row is locked ({@code SELECT ... FOR UPDATE}), {@code change} runs here on what it held,
-     * and the result is written with its vendor ids. A {@code change} that throws rolls back and its exception
-     * reaches the caller as it was; one that returns null deletes the record, as the in-memory store does.
+     * One statement when the row is still the version this object wrote last, else one transaction that locks the row
+     * (see the class). A {@code change} that throws writes nothing and its exception reaches the caller as it was;
+     * one that returns null deletes the record, as the in-memory store does.
      */
     @Override
     public Optional<DeliveryRecord> update(String key, UnaryOperator<DeliveryRecord> change) {
         String k = key(Checks.required(key, "key"));
         Checks.required(change, "change");
-        return jdbc.transaction(connection -> {
+        Written last = written.getIfPresent(k);
+        if (last != null) {
+            DeliveryRecord next = change.apply(last.record());
+            if (next != null && updateIfStill(k, last.version(), next)) {
+                return Optional.of(next);
+            }
+            written.invalidate(k);
+        }
+        return lockedUpdate(k, change);
+    }
+
+    /** Writes {@code next} and its vendor ids in one statement if the row is still {@code version}. */
+    private boolean updateIfStill(String key, String version, DeliveryRecord next) {
+        String doc = json.write(next);
+        List<String[]> ids = vendorIds(next);
+        String newVersion = jdbc.call(connection -> {
+            try (PreparedStatement s = connection.prepareStatement("WITH u AS (UPDATE switchboard.delivery_records"
+                    + " SET " + UPDATE_COLUMNS + " WHERE record_key = ? AND xmin = ?::xid RETURNING xmin::text AS v),"
+                    + " i AS (INSERT INTO switchboard.delivery_vendor_ids (account, vendor_id, record_key)"
+                    + " SELECT x.a, x.id, ? FROM unnest(?::text[], ?::text[]) AS x(a, id) WHERE EXISTS (SELECT 1 FROM u)"
+                    + " ON CONFLICT (account, vendor_id) DO NOTHING) SELECT v FROM u")) {
+                bindColumns(s, 1, next, doc);
+                s.setString(9, key);
+                s.setString(10, version);
+                s.setString(11, key);
+                s.setArray(12, connection.createArrayOf("text", ids.stream().map(id -> id[0]).toArray()));
+                s.setArray(13, connection.createArrayOf("text", ids.stream().map(id -> id[1]).toArray()));
+                try (ResultSet row = s.executeQuery()) {
+                    return row.next() ? row.getString(1) : null;
+                }
+            }
+        });
+        if (newVersion == null) {
+            return false;
+        }
+        written.put(key, new Written(next, newVersion));
+        return true;
+    }
+
+    /** One transaction: the row locked, {@code change} run on what it holds, the result written with its vendor ids. */
+    private Optional<DeliveryRecord> lockedUpdate(String k, UnaryOperator<DeliveryRecord> change) {
+        Optional<Written> done = jdbc.transaction(connection -> {
             DeliveryRecord current;
             try (PreparedStatement s = connection.prepareStatement("SELECT record::text FROM"
                     + " switchboard.delivery_records WHERE record_key = ? FOR UPDATE")) {
@@ -123,16 +195,22 @@ public final class PostgresDeliveryRecords implements DeliveryRecords {
                 }
                 return Optional.empty();
             }
-            try (PreparedStatement s = connection.prepareStatement("UPDATE switchboard.delivery_records SET"
-                    + " created_at = ?, updated_at = ?, outcome = ?, status = ?, account = ?, country = ?,"
-                    + " is_final = ?, record = ?::jsonb WHERE record_key = ?")) {
+            String version;
+            try (PreparedStatement s = connection.prepareStatement("UPDATE switchboard.delivery_records SET "
+                    + UPDATE_COLUMNS + " WHERE record_key = ? RETURNING xmin::text")) {
                 bindColumns(s, 1, next, json.write(next));
                 s.setString(9, k);
-                s.executeUpdate();
+                try (ResultSet row = s.executeQuery()) {
+                    row.next();
+                    version = row.getString(1);
+                }
             }
             index(connection, k, next);
-            return Optional.of(next);
+            // Remembered once committed: the version is this transaction's, which the row keeps after the commit.
+            return Optional.of(new Written(next, version));
         });
+        done.ifPresent(w -> written.put(k, w));
+        return done.map(Written::record);
     }
 
     @Override
@@ -215,23 +293,32 @@ public final class PostgresDeliveryRecords implements DeliveryRecords {
 
     /** Adds the vendor ids of the record's sends; an id already indexed keeps the record it names. */
     private static void index(Connection connection, String key, DeliveryRecord record) throws SQLException {
+        List<String[]> ids = vendorIds(record);
+        if (ids.isEmpty()) {
+            return;
+        }
         try (PreparedStatement s = connection.prepareStatement("INSERT INTO switchboard.delivery_vendor_ids"
                 + " (account, vendor_id, record_key) VALUES (?, ?, ?) ON CONFLICT (account, vendor_id) DO NOTHING")) {
-            int batched = 0;
-            for (SendRecord send : record.sends()) {
-                // A vendor id PostgreSQL cannot hold as text is left out of the index; keyOf answers empty for it.
-                if (send.vendorId().isPresent() && StateJson.JsonbSafeString.jsonbCanHold(send.vendorId().get())) {
-                    s.setString(1, send.account().toString());
-                    s.setString(2, send.vendorId().get());
-                    s.setString(3, key);
-                    s.addBatch();
-                    batched++;
-                }
+            for (String[] id : ids) {
+                s.setString(1, id[0]);
+                s.setString(2, id[1]);
+                s.setString(3, key);
+                s.addBatch();
             }
-            if (batched > 0) {
-                s.executeBatch();
+            s.executeBatch();
+        }
+    }
+
+    /** The (account, vendor id) pairs of the record's sends that the index holds. */
+    private static List<String[]> vendorIds(DeliveryRecord record) {
+        List<String[]> ids = new ArrayList<>();
+        for (SendRecord send : record.sends()) {
+            // A vendor id PostgreSQL cannot hold as text is left out of the index; keyOf answers empty for it.
+            if (send.vendorId().isPresent() && StateJson.JsonbSafeString.jsonbCanHold(send.vendorId().get())) {
+                ids.add(new String[] {send.account().toString(), send.vendorId().get()});
             }
         }
+        return ids;
     }
 
     private static String key(String key) {

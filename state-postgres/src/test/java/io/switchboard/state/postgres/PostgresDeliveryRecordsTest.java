@@ -140,6 +140,40 @@ class PostgresDeliveryRecordsTest {
     }
 
     @Test
+    void theSendsOutcomeAfterItsOpeningIsOneStatementAndIndexesItsVendorId() {
+        DeliveryRecord record = open("+447700900004", now());
+        instanceA.records().insert(record);
+        String vendorId = "SM-" + UUID.randomUUID();
+        // The update an instance makes of the record it just opened: on the version it wrote, no read first.
+        DeliveryRecord sent = instanceA.records().update(record.key(), r -> with(r, Outcome.SENT,
+                send(TWILIO, vendorId, MessageStatus.QUEUED, now()))).orElseThrow();
+
+        assertThat(instanceB.records().get(record.key())).contains(sent);
+        assertThat(instanceB.records().keyOf(TWILIO, vendorId)).contains(record.key());
+    }
+
+    @Test
+    void anUpdateOnTheVersionAnInstanceWroteSeesWhatAnotherInstanceChangedSince() {
+        DeliveryRecord record = open("+447700900005", now());
+        instanceA.records().insert(record);
+        instanceB.records().update(record.key(), r -> r.readBack(now())); // a callback on another instance
+        List<Integer> seen = new ArrayList<>();
+
+        DeliveryRecord after = instanceA.records().update(record.key(), r -> {
+            seen.add(r.readBacks());
+            return r.readBack(now());
+        }).orElseThrow();
+
+        assertThat(seen).as("first on the version A wrote, then again on the row as B left it").containsExactly(0, 1);
+        assertThat(after.readBacks()).isEqualTo(2);
+        assertThat(instanceB.records().get(record.key())).contains(after);
+        // A now knows the version it wrote: its next update needs no read, and still sees B's next change.
+        instanceB.records().update(record.key(), r -> r.readBack(now()));
+        assertThat(instanceA.records().update(record.key(), r -> r.readBack(now())).orElseThrow().readBacks())
+                .isEqualTo(4);
+    }
+
+    @Test
     void aChangeThatFailsLeavesTheRecordAsItWasAndReachesTheCaller() {
         DeliveryRecord record = open("+447700900003", now());
         instanceA.records().insert(record);
