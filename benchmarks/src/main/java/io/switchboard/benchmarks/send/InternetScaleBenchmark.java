@@ -80,6 +80,11 @@ public final class InternetScaleBenchmark {
         }
     }
 
+    /** The lines the measured run prints as it goes, for a parent process measuring CPU around it. */
+    static final String MEASURED_START = "# measured run: start";
+    static final String PROGRESS = "# measured run: sends done ";
+    static final String MEASURED_END = "# measured run: end, sends done ";
+
     /** The client reference prefix of every send (the ledger is used only for sends with one); null for none. */
     private static String reference;
 
@@ -107,6 +112,8 @@ public final class InternetScaleBenchmark {
     private static final class Run {
         final LongAdder completed = new LongAdder();
         final List<String> timeline = new ArrayList<>();
+        /** Attempts that did not end accepted, by vendor, outcome and failure kind. */
+        final Map<String, LongAdder> attempts = new java.util.concurrent.ConcurrentSkipListMap<>();
         Map<String, Long> before;
         Map<String, Long> after;
         BulkSummary summary;
@@ -144,6 +151,9 @@ public final class InternetScaleBenchmark {
                     peakThreads);
             System.out.printf(Locale.ROOT, "| client heap: peak used / after the run and a GC / max | %.0f / %.0f / "
                     + "%.0f MB |%n", peakHeap / 1e6, heapAfterGc / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
+            System.out.println("| attempts not accepted (vendor, outcome, failure) | " + (attempts.isEmpty() ? "none"
+                    : attempts.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue().sum())
+                            .collect(java.util.stream.Collectors.joining(", "))) + " |");
             System.out.println();
             System.out.println("per second: " + String.join(", ", timeline));
         }
@@ -193,6 +203,7 @@ public final class InternetScaleBenchmark {
                     synchronized (into.timeline) {
                         into.timeline.add((done - last) + " sends, " + (connections - lastConnections) + " new conn");
                     }
+                    System.out.println(PROGRESS + done); // read by FleetScaleBenchmark
                     last = done;
                     lastConnections = connections;
                 }
@@ -202,9 +213,23 @@ public final class InternetScaleBenchmark {
         }, "monitor");
         monitor.setDaemon(true);
         monitor.start();
+        System.out.println(MEASURED_START);
         long start = System.nanoTime();
-        into.summary = facade.messages().sendAll(requests, concurrency, (i, d) -> into.completed.increment());
+        into.summary = facade.messages().sendAll(requests, concurrency, (i, d) -> {
+            into.completed.increment();
+            for (io.switchboard.application.Attempt a : d.attempts()) {
+                if (a.outcome() != io.switchboard.application.AttemptOutcome.ACCEPTED) {
+                    into.attempts.computeIfAbsent(a.account().vendor().name() + " " + a.outcome()
+                            + a.failure().map(f -> " " + f.kind() + (a.outcome()
+                                    == io.switchboard.application.AttemptOutcome.OUTCOME_UNKNOWN
+                                    ? " (" + f.message().replaceAll("[0-9]+", "#").substring(0,
+                                            Math.min(60, f.message().length())) + ")" : "")).orElse(""),
+                            k -> new LongAdder()).increment();
+                }
+            }
+        });
         into.nanos = System.nanoTime() - start;
+        System.out.println(MEASURED_END + sends);
         monitor.interrupt();
         monitor.join();
         into.after = sandbox.stats();
