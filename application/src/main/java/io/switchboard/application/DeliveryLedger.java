@@ -25,6 +25,16 @@ public interface DeliveryLedger {
      */
     void resolve(String reference, Delivery delivery);
 
+    /**
+     * References whose claim ended without an outcome, oldest claim first, at most {@code limit}: the claim's lease ran
+     * out while it was in flight, because the instance routing it stopped (a crash, a kill). Each reads as outcome
+     * unknown until {@link #resolve} replaces it; read-back looks for what became of them. A ledger without leases
+     * (the in-memory one: its claims end with its process) has none.
+     */
+    default java.util.List<String> abandoned(int limit) {
+        return java.util.List.of();
+    }
+
     /** The answer to {@link #claim}. */
     sealed interface Claim permits Claim.Granted, Claim.Done, Claim.InFlight {
 

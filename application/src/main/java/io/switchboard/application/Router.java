@@ -361,6 +361,11 @@ public final class Router {
         ledger.resolve(Checks.notBlank(reference, "clientReference"), Checks.required(delivery, "delivery"));
     }
 
+    /** References whose claim's lease ran out without an outcome (their instance stopped); see the ledger. */
+    public List<String> abandonedReferences(int limit) {
+        return ledger.abandoned(limit);
+    }
+
     /** The current failures of the vendors' pricing APIs, by account, product and country; see {@link PriceBook}. */
     public List<PricingFailure> pricingFailures() {
         return prices.failures();

@@ -61,6 +61,7 @@ final class Fixtures {
         final List<Runnable> onBuild = new ArrayList<>();
         DeliveryHooks hooks;
         CallbackUrls callbackUrls;
+        DeliveryLedger ledger;
 
         /** Adds an account priced with {@code deck} for SMS. */
         FakeConnector account(String name, RateDeck deck) {
@@ -94,6 +95,9 @@ final class Fixtures {
             }
             if (callbackUrls != null) {
                 builder.callbackUrls(callbackUrls);
+            }
+            if (ledger != null) {
+                builder.ledger(ledger);
             }
             return builder.build();
         }

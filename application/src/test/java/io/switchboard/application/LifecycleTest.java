@@ -296,6 +296,83 @@ class LifecycleTest {
                 .as("the reference is free again").isInstanceOf(Delivery.Sent.class);
     }
 
+    /**
+     * A shared ledger in which another instance claimed some references and stopped: they read as outcome unknown and
+     * are listed as abandoned until resolved.
+     */
+    private static final class LedgerWithADeadInstance implements DeliveryLedger {
+        final InMemoryDeliveryLedger live = new InMemoryDeliveryLedger();
+        final java.util.Set<String> abandoned = new java.util.LinkedHashSet<>();
+
+        @Override
+        public Claim claim(String reference) {
+            if (abandoned.contains(reference)) {
+                return new Claim.Done(new Delivery.OutcomeUnknown(Fixtures.id("twilio:cheap"), io.switchboard.domain
+                        .Failure.of(FailureKind.OUTCOME_UNKNOWN, "the claiming instance stopped"), List.of(),
+                        java.util.Optional.of(reference)));
+            }
+            return live.claim(reference);
+        }
+
+        @Override
+        public void complete(String reference, Delivery delivery) {
+            live.complete(reference, delivery);
+        }
+
+        @Override
+        public void resolve(String reference, Delivery delivery) {
+            if (abandoned.remove(reference) && delivery instanceof Delivery.Sent) {
+                live.claim(reference);
+                live.complete(reference, delivery);
+            }
+        }
+
+        @Override
+        public List<String> abandoned(int limit) {
+            return abandoned.stream().limit(limit).toList();
+        }
+    }
+
+    @Test
+    void read_back_recovers_the_references_an_instance_that_stopped_left_claimed() {
+        Lifecycle lifecycle = lifecycle(ResendPolicy.OFF);
+        LedgerWithADeadInstance ledger = new LedgerWithADeadInstance();
+        setup.ledger = ledger;
+        Router router = router(lifecycle);
+        // The dead instance had opened three records; the vendor took the first message before the instance died.
+        for (String ref : List.of("dead-sent", "dead-never", "dead-unrecorded")) {
+            ledger.abandoned.add(ref);
+        }
+        MessageRequest sentOne = sms(UK, "went out").withClientReference("dead-sent");
+        lifecycle.records().insert(DeliveryRecord.open("dead-sent", sentOne, setup.clock.instant()));
+        cheap.messaging().orElseThrow().send(sentOne.withFrom(Fixtures.OWN_NUMBER));
+        MessageRequest neverOne = sms(Fixtures.DE, "never went").withClientReference("dead-never");
+        lifecycle.records().insert(DeliveryRecord.open("dead-never", neverOne, setup.clock.instant()));
+        MessageRequest unrecorded = sms(Fixtures.US, "no record").withClientReference("dead-unrecorded");
+        int vendorCallsBefore = setup.totalVendorCalls();
+
+        Reconciler reconciler = new Reconciler(lifecycle, List.of(cheap, dear), Duration.ofMinutes(5), 10);
+        Reconciler.Summary summary = reconciler.run();
+
+        assertThat(summary.resolvedSent()).isEqualTo(1);
+        assertThat(summary.resolvedNotSent()).isEqualTo(1);
+        assertThat(summary.failed()).as("no record tells where the third went").isEqualTo(1);
+        assertThat(reconciler.run()).as("what it could not decide is not read again")
+                .isEqualTo(new Reconciler.Summary(0, 0, 0, 0));
+        DeliveryRecord found = lifecycle.records().get("dead-sent").orElseThrow();
+        assertThat(found.outcome()).isEqualTo(DeliveryRecord.Outcome.SENT);
+        assertThat(found.current().orElseThrow().vendorId()).contains("cheap-msg-1");
+        assertThat(lifecycle.records().get("dead-never").orElseThrow().outcome())
+                .isEqualTo(DeliveryRecord.Outcome.NOT_SENT);
+        assertThat(ledger.abandoned).containsExactly("dead-unrecorded");
+
+        assertThat(router.send(sentOne)).as("answered from the ledger, nothing sent again")
+                .isInstanceOfSatisfying(Delivery.Sent.class, s -> assertThat(s.vendorId()).isEqualTo("cheap-msg-1"));
+        assertThat(router.send(neverOne)).as("free again: sent now, once").isInstanceOf(Delivery.Sent.class);
+        assertThat(router.send(unrecorded)).isInstanceOf(Delivery.OutcomeUnknown.class);
+        assertThat(setup.totalVendorCalls() - vendorCallsBefore).as("only the message that never went").isEqualTo(1);
+    }
+
     @Test
     void read_back_finishes_a_message_no_callback_finished() {
         Lifecycle lifecycle = lifecycle(ResendPolicy.OFF);

@@ -1,6 +1,7 @@
 package io.switchboard.application.lifecycle;
 
 import io.switchboard.application.Delivery;
+import io.switchboard.application.Router;
 import io.switchboard.domain.AccountId;
 import io.switchboard.domain.Checks;
 import io.switchboard.domain.Direction;
@@ -26,8 +27,18 @@ import java.util.Optional;
 /**
  * Reads back from the vendor what no callback told: a message with no final status {@code after} its routing is
  * fetched once by its vendor id, and a send whose outcome was unknown is looked for among the account's messages to
- * that number in the time window, so that "unknown" becomes sent or not sent when the vendor can tell. Each run
- * reads at most {@code maxPerRun} records (the bound on vendor calls per run); the facade runs it on a schedule.
+ * that number in the time window, so that "unknown" becomes sent or not sent when the vendor can tell.
+ *
+ * <p>First, each run recovers the client references the ledger lists as abandoned (their instance stopped while
+ * routing them, and their claim's lease ran out): a reference whose delivery record says it was sent or not sent is
+ * resolved to that; one whose record was still routing is looked for among the messages of every account to its
+ * number, with its text, in the time window: one found makes it sent on that account, none on any account frees the
+ * reference (nothing was accepted, so sending it again sends it once), several leave it unknown. A reference without a
+ * delivery record stays unknown: nothing tells where it went. This object does not read again a reference it could not
+ * decide.
+ *
+ * <p>Each run reads at most {@code maxPerRun} records, abandoned references first (the bound on vendor reads per run
+ * is that times the accounts); the facade runs it on a schedule.
  */
 public final class Reconciler {
 
@@ -38,6 +49,9 @@ public final class Reconciler {
     private final Map<AccountId, ProviderConnector> accounts = new LinkedHashMap<>();
     private final Duration after;
     private final int maxPerRun;
+    /** Abandoned references that read-back could not decide (no record, or several matching messages). */
+    private final java.util.Set<String> undecided = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    static final int MAX_UNDECIDED = 10_000;
 
     public Reconciler(Lifecycle lifecycle, List<? extends ProviderConnector> connectors, Duration after,
             int maxPerRun) {
@@ -54,23 +68,27 @@ public final class Reconciler {
         this.maxPerRun = maxPerRun;
     }
 
-    /** What one run did. */
+    /**
+     * What one run did: statuses read back, unknown sends and abandoned references found sent or not sent, and reads
+     * that failed or could not tell.
+     */
     public record Summary(int readBack, int resolvedSent, int resolvedNotSent, int failed) {
     }
 
-    /** One pass over the records due for a read-back. */
+    /** One pass over the abandoned references, then over the records due for a read-back. */
     public Summary run() {
         Instant now = lifecycle.clock().instant();
         Instant due = now.minus(after);
+        Recovered abandoned = recoverAbandoned(now);
         int read = 0;
-        int sent = 0;
-        int notSent = 0;
-        int failed = 0;
+        int sent = abandoned.sent();
+        int notSent = abandoned.notSent();
+        int failed = abandoned.undecided();
         List<DeliveryRecord> waiting = lifecycle.records().list(RecordQuery.all(RecordQuery.MAX_LIMIT)
                 .finalStatus(false).createdBefore(due)).stream()
                 .filter(r -> r.readBacks() == 0 && (r.outcome() == DeliveryRecord.Outcome.SENT
                         || r.outcome() == DeliveryRecord.Outcome.OUTCOME_UNKNOWN))
-                .limit(maxPerRun)
+                .limit(Math.max(0, maxPerRun - abandoned.looked()))
                 .toList();
         for (DeliveryRecord record : waiting) {
             lifecycle.records().update(record.key(), r -> r.readBack(now));
@@ -101,17 +119,136 @@ public final class Reconciler {
         return new Summary(read, sent, notSent, failed);
     }
 
-    /** True when the vendor has the message (now on the record), false when it has none (the record is not sent). */
-    private boolean findUnknown(DeliveryRecord record, AccountId account, MessagingPort port, Instant now) {
+    /** What the pass over abandoned references did, and how many it looked at. */
+    private record Recovered(int sent, int notSent, int undecided, int looked) {
+    }
+
+    /** Resolves the ledger's abandoned references, but those this object found undecided before. */
+    private Recovered recoverAbandoned(Instant now) {
+        Router router = lifecycle.router().orElse(null);
+        if (router == null) {
+            return new Recovered(0, 0, 0, 0);
+        }
+        List<String> references;
+        try {
+            references = router.abandonedReferences(maxPerRun + undecided.size()).stream()
+                    .filter(r -> !undecided.contains(r)).limit(maxPerRun).toList();
+        } catch (SwitchboardException e) {
+            return new Recovered(0, 0, 1, 0); // the ledger is away: the next run asks again
+        }
+        int sent = 0;
+        int notSent = 0;
+        int open = 0;
+        for (String reference : references) {
+            DeliveryRecord.Outcome outcome;
+            try {
+                outcome = recover(router, reference, now);
+            } catch (SwitchboardException e) {
+                outcome = null; // a store or a vendor did not answer: the next run tries again
+            }
+            if (outcome == DeliveryRecord.Outcome.SENT) {
+                sent++;
+            } else if (outcome == DeliveryRecord.Outcome.NOT_SENT) {
+                notSent++;
+            } else {
+                open++;
+                if (outcome != null && undecided.size() < MAX_UNDECIDED) {
+                    undecided.add(reference); // nothing will tell more later: not read again by this object
+                }
+            }
+        }
+        return new Recovered(sent, notSent, open, references.size());
+    }
+
+    /** What the abandoned {@code reference} came to; OUTCOME_UNKNOWN when nothing tells yet. */
+    private DeliveryRecord.Outcome recover(Router router, String reference, Instant now) {
+        DeliveryRecord record = lifecycle.records().get(reference).orElse(null);
+        if (record == null || record.clientReference().filter(reference::equals).isEmpty()) {
+            return DeliveryRecord.Outcome.OUTCOME_UNKNOWN; // no record of where it went
+        }
+        Optional<String> ref = Optional.of(reference);
+        switch (record.outcome()) {
+            case SENT -> {
+                // The instance recorded the send, then stopped before the ledger had it.
+                SendRecord current = record.current().filter(c -> c.accepted() && c.vendorId().isPresent())
+                        .orElse(null);
+                if (current == null) {
+                    return DeliveryRecord.Outcome.OUTCOME_UNKNOWN;
+                }
+                router.resolveUnknown(reference, new Delivery.Sent(current.account(), current.vendorId().get(),
+                        record.request().from(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), ref));
+                return DeliveryRecord.Outcome.SENT;
+            }
+            case NOT_SENT -> {
+                router.resolveUnknown(reference, new Delivery.NotSent(Failure.of(FailureKind.UNAVAILABLE,
+                        record.failure().orElse("not sent")), List.of(), ref));
+                return DeliveryRecord.Outcome.NOT_SENT;
+            }
+            case OUTCOME_UNKNOWN -> {
+                return DeliveryRecord.Outcome.OUTCOME_UNKNOWN; // the read-back of unknown sends below
+            }
+            default -> {
+                return recoverRouting(router, record, now);
+            }
+        }
+    }
+
+    /** An abandoned reference whose record was still routing: looked for on every account. */
+    private DeliveryRecord.Outcome recoverRouting(Router router, DeliveryRecord record, Instant now) {
+        String reference = record.key();
+        Optional<String> ref = Optional.of(reference);
+        List<Map.Entry<AccountId, Message>> found = new java.util.ArrayList<>();
+        for (Map.Entry<AccountId, ProviderConnector> account : accounts.entrySet()) {
+            MessagingPort port = account.getValue().messaging().orElse(null);
+            if (port != null) {
+                // An account that cannot be read fails the whole search: absent must mean absent everywhere.
+                matching(record, account.getKey(), port).forEach(m -> found.add(Map.entry(account.getKey(), m)));
+            }
+        }
+        if (found.size() == 1) {
+            AccountId account = found.get(0).getKey();
+            Message message = found.get(0).getValue();
+            Delivery.Sent sent = new Delivery.Sent(account, message.id(), record.request().from(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), List.of(), ref);
+            lifecycle.records().update(reference, r -> r.routed(sent, now));
+            lifecycle.apply(event(record, account, message, now), StatusChange.Source.READ_BACK);
+            lifecycle.metrics().readBack(account, "found");
+            router.resolveUnknown(reference, sent);
+            return DeliveryRecord.Outcome.SENT;
+        }
+        if (found.isEmpty()) {
+            String why = "read back: no account has a message to " + record.request().to().e164() + " around "
+                    + record.createdAt() + " (the instance routing it stopped before sending)";
+            lifecycle.records().update(reference, r -> r.notAccepted(why, now));
+            router.resolveUnknown(reference, new Delivery.NotSent(Failure.of(FailureKind.UNAVAILABLE, why), List.of(),
+                    ref));
+            return DeliveryRecord.Outcome.NOT_SENT;
+        }
+        lifecycle.records().update(reference, r -> r.readBack(now));
+        found.forEach(f -> lifecycle.metrics().readBack(f.getKey(), "ambiguous"));
+        return DeliveryRecord.Outcome.OUTCOME_UNKNOWN;
+    }
+
+    /**
+     * The account's messages to the record's number, with its text, around its creation, that no record already
+     * names.
+     */
+    private List<Message> matching(DeliveryRecord record, AccountId account, MessagingPort port) {
         String to = record.request().to().e164();
         MessageQuery query = MessageQuery.all().withTo(to);
         query = new MessageQuery(query.to(), query.from(), Optional.of(record.createdAt().minus(WINDOW_SLACK)),
                 Optional.of(record.createdAt().plus(after).plus(WINDOW_SLACK)), Optional.of(Direction.OUTBOUND),
                 Optional.empty());
-        List<Message> found = port.list(query, PageRequest.first(50)).items().stream()
+        return port.list(query, PageRequest.first(50)).items().stream()
                 .filter(m -> m.to().equals(to) && (m.text().isEmpty() || m.text().equals(record.request().text())))
                 .filter(m -> lifecycle.records().keyOf(account, m.id()).isEmpty())
                 .toList();
+    }
+
+    /** True when the vendor has the message (now on the record), false when it has none (the record is not sent). */
+    private boolean findUnknown(DeliveryRecord record, AccountId account, MessagingPort port, Instant now) {
+        String to = record.request().to().e164();
+        List<Message> found = matching(record, account, port);
         Optional<String> reference = record.clientReference();
         if (found.size() == 1) {
             Message message = found.get(0);

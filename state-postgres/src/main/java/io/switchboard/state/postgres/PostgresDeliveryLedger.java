@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -177,6 +178,28 @@ public final class PostgresDeliveryLedger implements DeliveryLedger {
                 s.setString(4, ref);
                 s.setDouble(5, clockShiftSeconds);
                 return s.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public List<String> abandoned(int limit) {
+        if (limit < 1) {
+            return List.of();
+        }
+        return jdbc.call(connection -> {
+            try (PreparedStatement s = connection.prepareStatement("SELECT reference FROM switchboard.ledger"
+                    + " WHERE state = 'EXPIRED' OR (state = 'IN_FLIGHT' AND lease_until <= (SELECT t FROM " + NOW + "))"
+                    + " ORDER BY claimed_at, reference LIMIT ?")) {
+                s.setDouble(1, clockShiftSeconds);
+                s.setInt(2, limit);
+                List<String> references = new ArrayList<>();
+                try (ResultSet rows = s.executeQuery()) {
+                    while (rows.next()) {
+                        references.add(rows.getString(1));
+                    }
+                }
+                return references;
             }
         });
     }

@@ -104,6 +104,30 @@ class PostgresDeliveryLedgerTest {
     }
 
     @Test
+    void aClaimWhoseLeaseRanOutIsAbandonedUntilReadBackResolvesIt() {
+        String dead = reference();
+        String finished = reference();
+        String found = reference();
+        instanceA.ledger().claim(dead);
+        instanceA.ledger().claim(found);
+        instanceA.ledger().claim(finished);
+        instanceA.ledger().complete(finished, sent(finished));
+        assertThat(instanceB.ledger().abandoned(100_000)).as("leases still running").doesNotContain(dead, found);
+
+        PostgresDeliveryLedger later = later(instanceA, instanceA.ledger().lease().plusSeconds(1));
+        assertThat(later.abandoned(100_000)).contains(dead, found).doesNotContain(finished);
+        assertThat(later.claim(dead)).as("a claim now reads it as unknown").isInstanceOf(Claim.Done.class);
+        assertThat(later.abandoned(100_000)).as("expired, still unresolved").contains(dead);
+        assertThat(later.abandoned(1)).hasSize(1);
+
+        later.resolve(dead, notSent(dead));
+        later.resolve(found, sent(found));
+        assertThat(later.abandoned(100_000)).doesNotContain(dead, found);
+        assertThat(later.claim(dead)).as("nothing was accepted: free again").isInstanceOf(Claim.Granted.class);
+        assertThat(later.claim(found)).isEqualTo(new Claim.Done(sent(found)));
+    }
+
+    @Test
     void notSentFreesTheReferenceForTheNextRequest() {
         String ref = reference();
         assertThat(instanceA.ledger().claim(ref)).isInstanceOf(Claim.Granted.class);
