@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -16,14 +17,17 @@ import java.util.stream.Stream;
  * {@code java -jar demo-fleet/target/switchboard-fleet-demo.jar [--instances 3] [--messages 600]}: a fleet on one
  * machine with nothing installed. It starts the three vendor emulators, a real PostgreSQL and a real Redis from the
  * jar, then the instances, each a JVM of its own sending the same client references through the shared state; a third
- * of the way in, it kills the first instance (SIGKILL) and, once the others are done, runs it again. It ends with a
- * check against the emulators' ledger: no reference accepted twice, every reference answered, and every reference
- * accepted exactly once except those the killed instance was sending when it died (read as outcome unknown, never
- * sent again). Exit 0 only when the check holds.
+ * of the way in, it kills the first instance (SIGKILL) and, once the others are done, runs it again: the references
+ * the killed instance was sending when it died read as outcome unknown, never sent again. Once their claims' lease has
+ * run out, a last run reads them back from the vendors (each one either accepted, or freed and sent now) and asks for
+ * every reference once more. It ends with a check against the emulators' ledger: no reference accepted twice, every
+ * reference answered, every reference accepted exactly once. Exit 0 only when the check holds.
  */
 public final class FleetDemo {
 
     private static final int CONCURRENCY = 4;
+    /** The claims' lease: short, so that the demo need not wait long before reading back the killed instance's. */
+    private static final Duration LEASE = Duration.ofSeconds(3);
 
     private FleetDemo() {
     }
@@ -46,13 +50,18 @@ public final class FleetDemo {
 
     static boolean run(Path dir, int instances, int messages) throws Exception {
         try (FleetServers fleet = new FleetServers(dir)) {
+            // Vendors across the internet: each request takes 200 ms, so an instance always has sends in flight.
+            for (var emulator : List.of(fleet.sandbox.twilio(), fleet.sandbox.plivo(), fleet.sandbox.telnyx())) {
+                emulator.faults().latency(Duration.ofMillis(200));
+            }
             System.out.println("fleet demo: " + instances + " instances (JVMs) sending the same " + messages
-                    + " client references, on a real PostgreSQL (ledger, records, opt-outs) and Redis (budgets)");
+                    + " client references, on a real PostgreSQL (ledger, records, opt-outs) and Redis (budgets),"
+                    + " vendors answering in 200 ms");
             List<Path> configs = new ArrayList<>();
             List<Path> logs = new ArrayList<>();
             List<Process> running = new ArrayList<>();
             for (int n = 0; n < instances; n++) {
-                Path config = fleet.configuration("instance-" + n, Duration.ofSeconds(3), "");
+                Path config = fleet.configuration("instance-" + n, LEASE, "");
                 Files.writeString(config, Files.readString(config).replaceAll("(?m)^(    baseUrl: .*)$",
                         "$1\n    rateLimit: {permits: 100000, period: 1s}"));
                 configs.add(config);
@@ -61,33 +70,69 @@ public final class FleetDemo {
                 running.add(fleet.instance(config, "fleet", 0, messages, CONCURRENCY, log));
             }
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            while (fleet.sandbox.ledger().messages().size() < messages / 3) {
-                if (System.nanoTime() > deadline || !running.get(0).isAlive()) {
+            int victim = -1;
+            while (victim < 0) {
+                if (System.nanoTime() > deadline || running.stream().anyMatch(p -> !p.isAlive())) {
                     System.out.println("fleet demo: FAILED, a third of the messages not accepted in 5 minutes");
                     return false;
                 }
+                if (fleet.sandbox.ledger().messages().size() >= messages / 3) {
+                    // The instance holding the most claims right now: its sends are in flight when it dies.
+                    int most = 0;
+                    for (int n = 0; n < running.size(); n++) {
+                        int held = fleet.claimsInFlightBy(running.get(n).pid());
+                        if (held > most) {
+                            most = held;
+                            victim = n;
+                        }
+                    }
+                }
                 Thread.sleep(20);
             }
-            running.get(0).destroyForcibly();
-            running.get(0).waitFor();
-            int atKill = fleet.sandbox.ledger().messages().size();
-            System.out.println("  killed instance 1 (SIGKILL) after " + atKill + " messages were accepted");
-            for (int n = 1; n < instances; n++) {
-                if (!running.get(n).waitFor(10, TimeUnit.MINUTES) || running.get(n).exitValue() != 0) {
+            Process killed = running.get(victim);
+            killed.destroyForcibly(); // SIGKILL: no shutdown hook, nothing recorded for the sends in flight
+            killed.waitFor();
+            String name = "instance " + (victim + 1);
+            System.out.println("  killed " + name + " (SIGKILL) while it held " + fleet.claimsInFlightBy(killed.pid())
+                    + " claims, after " + fleet.sandbox.ledger().messages().size() + " messages were accepted");
+            for (int n = 0; n < instances; n++) {
+                if (n != victim && (!running.get(n).waitFor(10, TimeUnit.MINUTES) || running.get(n).exitValue() != 0)) {
                     System.out.println("fleet demo: FAILED, instance " + (n + 1) + " did not finish");
                     return false;
                 }
             }
-            Path rerunLog = dir.resolve("instance-0-rerun.log");
-            Process rerun = fleet.instance(configs.get(0), "fleet", 0, messages, CONCURRENCY, rerunLog);
+            Path rerunLog = dir.resolve("instance-" + victim + "-rerun.log");
+            Process rerun = fleet.instance(configs.get(victim), "fleet", 0, messages, CONCURRENCY, rerunLog);
             if (!rerun.waitFor(10, TimeUnit.MINUTES) || rerun.exitValue() != 0) {
-                System.out.println("fleet demo: FAILED, the rerun of instance 1 did not finish");
+                System.out.println("fleet demo: FAILED, the rerun of " + name + " did not finish");
                 return false;
             }
-            System.out.println("  ran instance 1 again with the same references");
-            List<Path> answered = new ArrayList<>(logs.subList(1, logs.size()));
+            System.out.println("  ran " + name + " again with the same references: " + count(rerunLog, "unknown")
+                    + " read as outcome unknown (claimed by the killed instance when it died, never sent again)");
+            Thread.sleep(LEASE.toMillis()); // the killed instance's claims have run out by now; made sure
+            Path recoveryLog = dir.resolve("instance-" + victim + "-recovery.log");
+            Process recovery = fleet.instance(configs.get(victim), "fleet", 0, messages, CONCURRENCY, recoveryLog,
+                    true);
+            if (!recovery.waitFor(10, TimeUnit.MINUTES) || recovery.exitValue() != 0) {
+                System.out.println("fleet demo: FAILED, the recovery run did not finish");
+                return false;
+            }
+            Map<String, String> read = new HashMap<>();
+            FleetServers.lines(recoveryLog).stream().filter(l -> l.startsWith("reconciled ")).findFirst()
+                    .ifPresent(l -> Arrays.stream(l.substring("reconciled ".length()).split(" "))
+                            .map(kv -> kv.split("=", 2)).forEach(kv -> read.put(kv[0], kv[1])));
+            System.out.println("  read the vendors back for what the killed instance left claimed: "
+                    + read.getOrDefault("sent", "?") + " found accepted (answered sent from now on), "
+                    + read.getOrDefault("not_sent", "?") + " found nowhere (freed, and sent once now), "
+                    + read.getOrDefault("undecided", "?") + " undecided; then asked for every reference once more");
+            List<Path> answered = new ArrayList<>();
+            for (int n = 0; n < instances; n++) {
+                if (n != victim) {
+                    answered.add(logs.get(n));
+                }
+            }
             answered.add(rerunLog);
-            return check(fleet, messages, answered);
+            return check(fleet, messages, answered, recoveryLog);
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -97,65 +142,71 @@ public final class FleetDemo {
         }
     }
 
-    /** Every reference answered by each instance that finished, accepted at most once, and exactly once unless unknown. */
-    private static boolean check(FleetServers fleet, int messages, List<Path> logs) throws IOException {
+    /**
+     * Every reference answered by each instance that finished, never not sent, accepted at most once; and after the
+     * recovery run answered sent and accepted exactly once.
+     */
+    private static boolean check(FleetServers fleet, int messages, List<Path> logs, Path recoveryLog)
+            throws IOException {
         List<Map<String, String>> answers = new ArrayList<>();
         for (Path log : logs) {
-            Map<String, String> byReference = new HashMap<>();
-            for (String line : FleetServers.lines(log)) {
-                String[] parts = line.split(" ");
-                if (parts.length == 3 && parts[0].startsWith("fleet-")) {
-                    byReference.put(parts[0], parts[1]);
-                }
-            }
-            answers.add(byReference);
+            answers.add(answers(log));
         }
+        Map<String, String> finalAnswers = answers(recoveryLog);
         List<String> problems = new ArrayList<>();
-        int exactlyOnce = 0;
-        int unknown = 0;
-        int unknownAccepted = 0;
+        int unknownBefore = 0;
         for (int i = 0; i < messages; i++) {
             String reference = "fleet-" + i;
             long accepted = fleet.sandbox.ledger().acceptances(FleetInstance.number(i), "fleet fleet " + i);
-            boolean isUnknown = false;
+            boolean wasUnknown = false;
             for (Map<String, String> instance : answers) {
                 String answer = instance.get(reference);
                 if (answer == null) {
                     problems.add(reference + " has no answer from an instance");
                 } else if (answer.equals("unknown")) {
-                    isUnknown = true;
+                    wasUnknown = true;
                 } else if (answer.equals("not_sent")) {
                     problems.add(reference + " was answered not sent");
                 }
             }
-            if (accepted > 1) {
+            unknownBefore += wasUnknown ? 1 : 0;
+            if (accepted != 1) {
                 problems.add(reference + " was accepted " + accepted + " times");
-            } else if (isUnknown) {
-                unknown++;
-                unknownAccepted += (int) accepted;
-            } else if (accepted == 1) {
-                exactlyOnce++;
-            } else {
-                problems.add(reference + " is answered sent but no emulator accepted it");
+            }
+            if (!"sent".equals(finalAnswers.get(reference))) {
+                problems.add(reference + " is answered " + finalAnswers.get(reference) + " after the recovery");
             }
         }
         int total = fleet.sandbox.ledger().messages().size();
-        System.out.println("  " + exactlyOnce + " references accepted exactly once; " + unknown + " claimed by the killed"
-                + " instance when it died, read as outcome unknown (" + unknownAccepted + " of them had been accepted"
-                + ", the rest never were); the emulators accepted " + total + " messages in all");
-        if (unknown > CONCURRENCY) {
-            problems.add(unknown + " unknown references, more than the " + CONCURRENCY + " the killed instance sent at"
-                    + " once");
+        System.out.println("  the emulators accepted " + total + " messages for " + messages + " references");
+        if (unknownBefore > CONCURRENCY) {
+            problems.add(unknownBefore + " unknown references, more than the " + CONCURRENCY + " the killed instance"
+                    + " sent at once");
         }
         if (problems.isEmpty()) {
-            System.out.println("ledger check: OK. No reference accepted twice across " + answers.size() + " finished"
-                    + " instances and the rerun; every reference answered; every one accepted exactly once but the"
-                    + " " + unknown + " in flight at the kill, each accepted at most once.");
+            System.out.println("ledger check: OK. Every reference accepted exactly once across " + answers.size()
+                    + " finished instances, the rerun and the recovery; every reference answered, none twice"
+                    + " (" + unknownBefore + " were unknown until read back).");
             return true;
         }
         System.out.println("ledger check: FAILED");
         problems.stream().limit(20).forEach(p -> System.out.println("  " + p));
         return false;
+    }
+
+    private static Map<String, String> answers(Path log) throws IOException {
+        Map<String, String> byReference = new HashMap<>();
+        for (String line : FleetServers.lines(log)) {
+            String[] parts = line.split(" ");
+            if (parts.length == 3 && parts[0].startsWith("fleet-")) {
+                byReference.put(parts[0], parts[1]);
+            }
+        }
+        return byReference;
+    }
+
+    private static long count(Path log, String answer) throws IOException {
+        return answers(log).values().stream().filter(answer::equals).count();
     }
 
     private static int bounded(String[] args, int i, String option, int min, int max) {

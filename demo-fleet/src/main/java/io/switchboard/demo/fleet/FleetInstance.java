@@ -24,7 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * answered "being routed by another request right now" until every reference has an answer. Prints one line per
  * reference ({@code <reference> <sent|not_sent|unknown> <account>}) and a last line {@code done} with the counts.
  *
- * <p>Arguments: config file, reference prefix, from, to, concurrency.
+ * <p>Arguments: config file, reference prefix, from, to, concurrency, and optionally {@code recover}: first run one
+ * read-back ({@code deliveries().reconcile()}), which resolves the references an instance that stopped left
+ * claimed, and print {@code reconciled sent=<n> not_sent=<n> undecided=<n>}.
  */
 public final class FleetInstance {
 
@@ -40,8 +42,14 @@ public final class FleetInstance {
         AtomicInteger sent = new AtomicInteger();
         AtomicInteger notSent = new AtomicInteger();
         AtomicInteger unknown = new AtomicInteger();
+        boolean recover = args.length > 5 && args[5].equals("recover");
         try (Switchboard switchboard = Switchboard.builder()
                 .configuration(ConfigLoader.fromSystemEnvironment().load(config)).build()) {
+            if (recover) {
+                var summary = switchboard.deliveries().reconcile();
+                System.out.println("reconciled sent=" + summary.resolvedSent() + " not_sent=" + summary.resolvedNotSent()
+                        + " undecided=" + summary.failed());
+            }
             ExecutorService pool = Executors.newFixedThreadPool(concurrency);
             List<Future<?>> work = new ArrayList<>();
             for (int i = from; i < to; i++) {

@@ -14,6 +14,10 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,16 +105,47 @@ public final class FleetServers implements AutoCloseable {
 
     /** Starts an instance: a JVM running {@link FleetInstance} on this classpath, its output to {@code log}. */
     public Process instance(Path config, String prefix, int from, int to, int concurrency, Path log) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), FleetInstance.class.getName(),
-                config.toString(), prefix, Integer.toString(from), Integer.toString(to),
-                Integer.toString(concurrency))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        return instance(config, prefix, from, to, concurrency, log, false);
+    }
+
+    /** As {@link #instance}; with {@code recover}, the instance first runs one read-back (see {@link FleetInstance}). */
+    public Process instance(Path config, String prefix, int from, int to, int concurrency, Path log, boolean recover)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp",
+                System.getProperty("java.class.path"), FleetInstance.class.getName(), config.toString(), prefix,
+                Integer.toString(from), Integer.toString(to), Integer.toString(concurrency)));
+        if (recover) {
+            command.add("recover");
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.putAll(sandbox.environment());
         Process process = builder.start();
         instances.add(process);
         return process;
+    }
+
+    /** The claims of the ledger in flight now, by instance id (empty before the schema exists). */
+    public Map<String, Integer> claimsInFlightByInstance() {
+        Map<String, Integer> claims = new java.util.HashMap<>();
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT instance_id, count(*) FROM switchboard.ledger"
+                     + " WHERE state = 'IN_FLIGHT' GROUP BY instance_id")) {
+            while (r.next()) {
+                claims.put(r.getString(1), r.getInt(2));
+            }
+        } catch (SQLException e) {
+            // no ledger yet: no claims
+        }
+        return claims;
+    }
+
+    /** The claims in flight of the instance whose process is {@code pid} (its ledger id is {@code <pid>@<host>}). */
+    public int claimsInFlightBy(long pid) {
+        return claimsInFlightByInstance().entrySet().stream().filter(e -> e.getKey().startsWith(pid + "@"))
+                .mapToInt(Map.Entry::getValue).sum();
     }
 
     /** The lines an instance printed. */
