@@ -15,7 +15,12 @@ public interface DeliveryHooks {
     /** Why this message must not be sent at all (its recipient opted out), or empty to route it. */
     Optional<Failure> refusal(MessageRequest request);
 
-    /** A message is about to be routed: answers the key of its record, which its callback URLs carry. */
+    /**
+     * A message is about to be routed: answers the key of its record, which its callback URLs carry. For a message
+     * with a client reference this comes before the reference is claimed, so it also comes for a request that the
+     * ledger then answers with an earlier send or refuses as in flight; the record of an earlier routing is then left
+     * as it is (only a record whose routing sent nothing starts routing again).
+     */
     String opened(MessageRequest request);
 
     /** Routing of the record {@code key} ended with {@code delivery}. */

@@ -334,6 +334,40 @@ class LifecycleTest {
     }
 
     @Test
+    void a_reference_is_claimed_only_once_its_record_exists_and_a_duplicate_leaves_the_record_alone() {
+        Lifecycle lifecycle = lifecycle(ResendPolicy.OFF);
+        List<Boolean> recordAtClaim = new java.util.ArrayList<>();
+        InMemoryDeliveryLedger inner = new InMemoryDeliveryLedger();
+        setup.ledger = new DeliveryLedger() {
+            @Override
+            public Claim claim(String reference) {
+                recordAtClaim.add(lifecycle.records().get(reference).isPresent());
+                return inner.claim(reference);
+            }
+
+            @Override
+            public void complete(String reference, Delivery delivery) {
+                inner.complete(reference, delivery);
+            }
+
+            @Override
+            public void resolve(String reference, Delivery delivery) {
+                inner.resolve(reference, delivery);
+            }
+        };
+        Router router = router(lifecycle);
+
+        assertThat(router.send(sms(UK, "once").withClientReference("r-1"))).isInstanceOf(Delivery.Sent.class);
+        DeliveryRecord afterSend = lifecycle.records().get("r-1").orElseThrow();
+        assertThat(router.send(sms(UK, "once").withClientReference("r-1"))).isInstanceOf(Delivery.Sent.class);
+
+        assertThat(recordAtClaim).as("a stopped instance's claim always has a record to read back").containsExactly(
+                true, true);
+        assertThat(lifecycle.records().get("r-1")).contains(afterSend);
+        assertThat(cheap.sent).hasSize(1);
+    }
+
+    @Test
     void read_back_recovers_the_references_an_instance_that_stopped_left_claimed() {
         Lifecycle lifecycle = lifecycle(ResendPolicy.OFF);
         LedgerWithADeadInstance ledger = new LedgerWithADeadInstance();

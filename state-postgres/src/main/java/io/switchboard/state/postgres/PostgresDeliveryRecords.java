@@ -191,6 +191,9 @@ public final class PostgresDeliveryRecords implements DeliveryRecords {
                 }
             }
             DeliveryRecord next = change.apply(current);
+            if (next == current) {
+                return Optional.of(new Written(current, null)); // nothing changed: nothing written
+            }
             if (next == null) {
                 try (PreparedStatement s = connection.prepareStatement(
                         "DELETE FROM switchboard.delivery_records WHERE record_key = ?")) {
@@ -213,7 +216,7 @@ public final class PostgresDeliveryRecords implements DeliveryRecords {
             // Remembered once committed: the version is this transaction's, which the row keeps after the commit.
             return Optional.of(new Written(next, version));
         });
-        done.ifPresent(w -> written.put(k, w));
+        done.filter(w -> w.version() != null).ifPresent(w -> written.put(k, w));
         return done.map(Written::record);
     }
 
