@@ -5,6 +5,8 @@ import io.switchboard.domain.Checks;
 import io.switchboard.domain.Failure;
 import io.switchboard.domain.FailureKind;
 import io.switchboard.domain.SwitchboardException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Iterator;
 import java.util.List;
@@ -20,6 +22,8 @@ import java.util.function.Function;
  * so memory holds at most {@code concurrency} requests whatever the input's size.
  */
 final class BulkSender {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BulkSender.class);
 
     private final Executor executor;
     private final int maxConcurrency;
@@ -53,7 +57,13 @@ final class BulkSender {
                         Delivery delivery = deliver(send, request);
                         (delivery instanceof Delivery.Sent ? sent
                                 : delivery instanceof Delivery.OutcomeUnknown ? unknown : notSent).incrementAndGet();
-                        progress.completed(position, delivery);
+                        try {
+                            progress.completed(position, delivery);
+                        } catch (RuntimeException e) {
+                            // The caller's callback failed: the item is counted; the batch goes on.
+                            LOG.warn("bulk send: the progress callback threw {} for request {}",
+                                    e.getClass().getName(), position);
+                        }
                     } finally {
                         permits.release();
                     }
@@ -76,12 +86,20 @@ final class BulkSender {
         return new BulkSummary(index, sent.get(), notSent.get(), unknown.get());
     }
 
-    /** A send whose request itself is invalid ends as not sent for that item, not as an exception for the batch. */
+    /**
+     * A send whose request itself is invalid ends as not sent for that item, not as an exception for the batch; so
+     * does one that failed unexpectedly before anything could be sent (the router answers every failure of a vendor
+     * call itself, as a delivery), which is logged on one line.
+     */
     private static <R> Delivery deliver(Function<R, Delivery> send, R request) {
         try {
             return send.apply(request);
         } catch (SwitchboardException e) {
             return new Delivery.NotSent(e.failure(), List.of(), Optional.empty());
+        } catch (RuntimeException e) {
+            LOG.warn("bulk send: a request failed unexpectedly ({})", e.getClass().getName());
+            return new Delivery.NotSent(Failure.of(FailureKind.UNAVAILABLE, "unexpected "
+                    + e.getClass().getSimpleName() + " while routing"), List.of(), Optional.empty());
         }
     }
 }
