@@ -34,7 +34,6 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -62,187 +61,21 @@ public final class PriceBook {
 
     private final Map<AccountId, Map<Product, RateDeck>> userDecks;
     private final Map<AccountId, PricingPort> pricing;
-    private final ConcurrentMap<VendorKey, Slot> slots = new ConcurrentHashMap<>();
+    private final ConcurrentMap<PriceSlot.Key, PriceSlot> slots = new ConcurrentHashMap<>();
     /** Accounts whose pricing API failed for every country (credentials, unreachable): not asked before the time. */
     private final ConcurrentMap<AccountId, Down> down = new ConcurrentHashMap<>();
     /** When each failing account may be logged again. */
     private final ConcurrentMap<AccountId, Instant> nextLog = new ConcurrentHashMap<>();
-    private final Duration refreshAfter;
-    private final Duration expireAfter;
-    private final Duration loadTimeout;
-    private final Duration retryInitial;
-    private final Duration retryMax;
-    private final Executor executor;
-    private final Clock clock;
+    final Duration refreshAfter;
+    final Duration expireAfter;
+    final Duration loadTimeout;
+    final Duration retryInitial;
+    final Duration retryMax;
+    final Executor executor;
+    final Clock clock;
 
-    private record VendorKey(AccountId account, Product product, String country) {
-    }
-
-    private record Down(Failure failure, Instant until) {
-    }
-
-    /** What a lookup may read of one key: the deck (when loaded and not expired) and the last failure. */
-    private record Snapshot(RateDeck deck, Failure failure, boolean loading) {
-    }
-
-    /** One account, product and country: its deck, its last failure and back-off, and its load in flight. */
-    private final class Slot {
-        private final VendorKey key;
-        private RateDeck deck;
-        private Instant loadedAt;
-        private Failure failure;
-        private Instant failingSince;
-        private Duration backoff;
-        private Instant retryAt;
-        private CompletableFuture<Void> loading;
-        private Instant firstLoadStarted;
-        private boolean attempted;
-        /** What lookups see, without the lock, until {@link #quietUntil}: the time a load may become due. */
-        private volatile Snapshot published;
-        private volatile Instant quietUntil;
-
-        Slot(VendorKey key) {
-            this.key = key;
-        }
-
-        /** The current state; starts a background load when one is due (missing or stale deck, no back-off). */
-        Snapshot observe(Instant now) {
-            Instant quiet = quietUntil;
-            if (quiet != null && now.isBefore(quiet)) {
-                return published; // the send path's common case: a loaded deck (or a backed-off failure), no lock
-            }
-            CompletableFuture<Void> started;
-            Snapshot snapshot;
-            synchronized (this) {
-                started = startIfDue(now);
-                boolean fresh = deck != null && now.isBefore(loadedAt.plus(expireAfter));
-                snapshot = new Snapshot(fresh ? deck : null, failure, loading != null);
-            }
-            submit(started);
-            return snapshot;
-        }
-
-        /** The load to wait for, when this key was never loaded; null when there is none to wait for. */
-        CompletableFuture<Void> firstLoad(Instant now, Duration[] remaining) {
-            CompletableFuture<Void> started;
-            CompletableFuture<Void> wait;
-            synchronized (this) {
-                if (attempted || deck != null) {
-                    return null;
-                }
-                started = startIfDue(now);
-                wait = loading;
-                if (wait != null) {
-                    Duration left = Duration.between(now, firstLoadStarted.plus(loadTimeout));
-                    if (left.isNegative() || left.isZero()) {
-                        wait = null; // this key was waited for once, up to the load timeout: not again
-                    } else if (left.compareTo(remaining[0]) > 0) {
-                        remaining[0] = left;
-                    }
-                }
-            }
-            submit(started);
-            return wait;
-        }
-
-        /** Starts a load when one is due: the deck is missing or stale, none is in flight and no back-off holds. */
-        CompletableFuture<Void> startIfDue(Instant now) {
-            if (loading != null) {
-                return null;
-            }
-            if (retryAt != null && now.isBefore(retryAt)) {
-                return null;
-            }
-            Down accountDown = down.get(key.account());
-            if (accountDown != null && now.isBefore(accountDown.until())) {
-                if (failure == null && deck == null) {
-                    failure = accountDown.failure();
-                    failingSince = now;
-                    retryAt = accountDown.until();
-                }
-                return null;
-            }
-            if (deck != null && now.isBefore(loadedAt.plus(refreshAfter))) {
-                return null;
-            }
-            loading = new CompletableFuture<>();
-            if (firstLoadStarted == null) {
-                firstLoadStarted = now;
-            }
-            return loading;
-        }
-
-        void submit(CompletableFuture<Void> started) {
-            if (started == null) {
-                return;
-            }
-            try {
-                executor.execute(this::load);
-            } catch (RejectedExecutionException e) {
-                finish(null, Failure.of(FailureKind.UNAVAILABLE, "pricing loads are no longer accepted (closed)")
-                        .withAccount(key.account()));
-            }
-        }
-
-        void load() {
-            RateDeck loaded = null;
-            Failure failed = null;
-            try {
-                loaded = RateDeck.of(pricing.get(key.account()).rates(key.country(), key.product()));
-            } catch (SwitchboardException e) {
-                failed = e.failure().withAccount(key.account());
-            } catch (RuntimeException e) {
-                failed = Failure.of(FailureKind.UNAVAILABLE, "pricing of " + key.product() + " for " + key.country()
-                        + " failed: " + e.getClass().getSimpleName()).withAccount(key.account());
-            }
-            finish(loaded, failed);
-        }
-
-        void finish(RateDeck loaded, Failure failed) {
-            Instant now = clock.instant();
-            CompletableFuture<Void> done;
-            Duration wait = null;
-            synchronized (this) {
-                attempted = true;
-                done = loading;
-                loading = null;
-                if (failed == null) {
-                    deck = loaded;
-                    loadedAt = now;
-                    failure = null;
-                    failingSince = null;
-                    backoff = null;
-                    retryAt = null;
-                    published = new Snapshot(deck, null, false);
-                    quietUntil = loadedAt.plus(refreshAfter);
-                } else {
-                    if (failure == null) {
-                        failingSince = now;
-                    }
-                    failure = failed;
-                    backoff = backoff == null ? retryInitial : min(backoff.multipliedBy(2), retryMax);
-                    retryAt = now.plus(backoff);
-                    wait = backoff;
-                    boolean fresh = deck != null && now.isBefore(loadedAt.plus(expireAfter));
-                    Instant quiet = fresh ? min(retryAt, loadedAt.plus(expireAfter)) : retryAt;
-                    published = new Snapshot(fresh ? deck : null, failure, false);
-                    quietUntil = quiet;
-                }
-            }
-            if (failed == null) {
-                recovered(key.account());
-            } else {
-                failed(key, failed, now, wait);
-            }
-            if (done != null) {
-                done.complete(null);
-            }
-        }
-
-        synchronized Optional<PricingFailure> failure() {
-            return failure == null ? Optional.empty() : Optional.of(new PricingFailure(key.account(), key.product(),
-                    key.country(), failure, failingSince, retryAt));
-        }
+    /** An account whose pricing API failed for every country, and until when it is not asked again. */
+    record Down(Failure failure, Instant until) {
     }
 
     private PriceBook(Builder b) {
@@ -288,7 +121,7 @@ public final class PriceBook {
         if ("ZZ".equals(country)) {
             return new PriceLookup.Unpriced("no country for " + to + " to ask " + account + "'s pricing API");
         }
-        Snapshot state = slot(new VendorKey(account, product, country)).observe(clock.instant());
+        PriceSlot.Snapshot state = slot(new PriceSlot.Key(account, product, country)).observe(clock.instant());
         if (state.deck() == null) {
             if (state.failure() != null) {
                 return new PriceLookup.Unpriced(product + " prices for " + country + " not loaded: "
@@ -320,7 +153,7 @@ public final class PriceBook {
         if ("ZZ".equals(country)) {
             return Optional.empty();
         }
-        RateDeck vendorDeck = slot(new VendorKey(account, product, country)).observe(clock.instant()).deck();
+        RateDeck vendorDeck = slot(new PriceSlot.Key(account, product, country)).observe(clock.instant()).deck();
         return vendorDeck == null ? Optional.empty() : vendorDeck.rate(to);
     }
 
@@ -341,7 +174,7 @@ public final class PriceBook {
             if (!pricing.containsKey(account) || userDeck(account, product).isPresent()) {
                 continue;
             }
-            CompletableFuture<Void> load = slot(new VendorKey(account, product, country)).firstLoad(now, remaining);
+            CompletableFuture<Void> load = slot(new PriceSlot.Key(account, product, country)).firstLoad(now, remaining);
             if (load != null) {
                 loads.add(load);
             }
@@ -366,7 +199,7 @@ public final class PriceBook {
             isos.add(RoutingPolicy.country(country, "warm-up"));
         }
         Instant now = clock.instant();
-        List<Slot> warmed = new ArrayList<>();
+        List<PriceSlot> warmed = new ArrayList<>();
         List<CompletableFuture<Void>> loads = new ArrayList<>();
         for (AccountId account : pricing.keySet()) {
             for (Product product : products) {
@@ -374,16 +207,9 @@ public final class PriceBook {
                     continue;
                 }
                 for (String iso : isos) {
-                    Slot slot = slot(new VendorKey(account, product, iso));
+                    PriceSlot slot = slot(new PriceSlot.Key(account, product, iso));
                     warmed.add(slot);
-                    CompletableFuture<Void> started;
-                    synchronized (slot) {
-                        started = slot.startIfDue(now);
-                        if (slot.loading != null) {
-                            loads.add(slot.loading);
-                        }
-                    }
-                    slot.submit(started);
+                    slot.warmUp(now).ifPresent(loads::add);
                 }
             }
         }
@@ -391,7 +217,7 @@ public final class PriceBook {
             await(loads, loadTimeout);
         }
         List<Failure> failures = new ArrayList<>();
-        for (Slot slot : warmed) {
+        for (PriceSlot slot : warmed) {
             slot.failure().ifPresent(f -> failures.add(f.failure()));
         }
         return List.copyOf(failures);
@@ -403,7 +229,7 @@ public final class PriceBook {
      */
     public List<PricingFailure> failures() {
         List<PricingFailure> out = new ArrayList<>();
-        for (Slot slot : slots.values()) {
+        for (PriceSlot slot : slots.values()) {
             slot.failure().ifPresent(out::add);
         }
         out.sort(Comparator.comparing(PricingFailure::account).thenComparing(PricingFailure::product)
@@ -436,8 +262,18 @@ public final class PriceBook {
         return s.append(": ").append(failure.message()).toString();
     }
 
-    private Slot slot(VendorKey key) {
-        return slots.computeIfAbsent(key, Slot::new);
+    private PriceSlot slot(PriceSlot.Key key) {
+        return slots.computeIfAbsent(key, k -> new PriceSlot(k, this));
+    }
+
+    /** The pricing port of an account that has one. */
+    PricingPort pricingPort(AccountId account) {
+        return pricing.get(account);
+    }
+
+    /** Whether the account's pricing API is backed off for every country, and until when; null when it is not. */
+    Down accountDown(AccountId account) {
+        return down.get(account);
     }
 
     /** Whether a failure says nothing about one country but about the whole account (so all its countries wait). */
@@ -448,7 +284,8 @@ public final class PriceBook {
                 || kind == FailureKind.OUTCOME_UNKNOWN;
     }
 
-    private void failed(VendorKey key, Failure failure, Instant now, Duration backoff) {
+    /** A load of {@code key} failed: backs the whole account off when the failure says so; logs rarely. */
+    void failed(PriceSlot.Key key, Failure failure, Instant now, Duration backoff) {
         AccountId account = key.account();
         if (accountWide(failure.kind())) {
             down.merge(account, new Down(failure, now.plus(backoff)),
@@ -468,7 +305,8 @@ public final class PriceBook {
         }
     }
 
-    private void recovered(AccountId account) {
+    /** A load of the account succeeded: it is asked again everywhere. */
+    void recovered(AccountId account) {
         down.remove(account);
         if (nextLog.remove(account) != null) {
             LOG.info("prices of {} load again", account);
@@ -489,11 +327,11 @@ public final class PriceBook {
         }
     }
 
-    private static Instant min(Instant a, Instant b) {
+    static Instant min(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
     }
 
-    private static Duration min(Duration a, Duration b) {
+    static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
