@@ -21,11 +21,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** {@code serve}: the library's meters in Prometheus' text format over real loopback HTTP. */
 class ServeCommandTest {
@@ -202,17 +204,19 @@ class ServeCommandTest {
     }
 
     /** The URL of the one line serve prints, once it is printed. */
-    private static URI awaitUrl(StringWriter out, Thread serve) throws InterruptedException {
+    private static URI awaitUrl(StringWriter out, Thread serve) {
         Pattern line = Pattern.compile("serving metrics at (http://\\S+)");
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline && serve.isAlive()) {
-            Matcher m = line.matcher(out.toString());
-            if (m.find()) {
-                return URI.create(m.group(1));
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("serve printed no URL: " + out);
+        return await("serve printing its URL").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    Matcher m = line.matcher(out.toString());
+                    if (m.find()) {
+                        return Optional.of(URI.create(m.group(1)));
+                    }
+                    if (!serve.isAlive()) {
+                        throw new AssertionError("serve printed no URL: " + out);
+                    }
+                    return Optional.<URI>empty();
+                }, Optional::isPresent).orElseThrow();
     }
 
     /** The value of the one sample of {@code name} whose labels include all of {@code labels}. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Scenario (a) of the fleet issue: a bulk send killed in the middle (SIGKILL of its JVM) and run again with the same
@@ -32,13 +33,15 @@ class CrashRerunTest {
             Path config = fleet.configuration("instance", Duration.ofSeconds(2), "");
             Path firstLog = dir.resolve("first.log");
             Process first = fleet.instance(config, "crash", 0, MESSAGES, 8, firstLog);
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (fleet.sandbox.ledger().messages().size() < MESSAGES / 3) {
-                assertThat(first.isAlive()).as("the first run is still sending: %s", FleetServers.lines(firstLog))
-                        .isTrue();
-                assertThat(System.nanoTime()).as("a third accepted within 120 s").isLessThan(deadline);
-                Thread.sleep(20);
-            }
+            await("a third accepted within 120 s").atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(20)).until(() -> {
+                        if (fleet.sandbox.ledger().messages().size() >= MESSAGES / 3) {
+                            return true;
+                        }
+                        assertThat(first.isAlive()).as("the first run is still sending: %s",
+                                FleetServers.lines(firstLog)).isTrue();
+                        return false;
+                    });
             first.destroyForcibly(); // SIGKILL: no shutdown hook, no outcome recorded for the sends in flight
             assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
             int acceptedBeforeRerun = fleet.sandbox.ledger().messages().size();

@@ -1,15 +1,16 @@
 package io.switchboard.fleet;
 
-import io.switchboard.demo.fleet.FleetInstance;
-import io.switchboard.demo.fleet.FleetServers;
 import io.switchboard.Switchboard;
 import io.switchboard.application.Delivery;
 import io.switchboard.config.ConfigLoader;
+import io.switchboard.demo.fleet.FleetInstance;
+import io.switchboard.demo.fleet.FleetServers;
 import io.switchboard.domain.FailureKind;
 import io.switchboard.domain.PhoneNumber;
 import io.switchboard.domain.SenderPool;
 import io.switchboard.domain.message.MessageRequest;
 import io.switchboard.testing.EmbeddedSandbox;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,12 +40,8 @@ class StoreOutageTest {
                 "fleet outage " + i).withClientReference("outage-" + i);
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited for " + what).isLessThan(end);
-            Thread.sleep(20);
-        }
+    private static void await(BooleanSupplier condition, String what) {
+        Awaitility.await(what).atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(condition::getAsBoolean);
     }
 
     @Test

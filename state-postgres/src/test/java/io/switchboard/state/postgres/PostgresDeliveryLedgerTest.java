@@ -16,7 +16,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -33,6 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class PostgresDeliveryLedgerTest {
 
@@ -224,11 +224,8 @@ class PostgresDeliveryLedgerTest {
             assertThat(shortLease.ledger().claim(ref)).isInstanceOf(Claim.Granted.class);
             assertThat(shortLease.ledger().claim(ref)).isInstanceOf(Claim.InFlight.class);
             // Wait for the database's clock, whatever the JVM's says: poll until now() passed the lease.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (!leaseOver(ref)) {
-                assertThat(System.nanoTime()).as("the database clock passes a 300 ms lease").isLessThan(deadline);
-                Thread.sleep(20);
-            }
+            await("the database clock passes a 300 ms lease").atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(20)).until(() -> leaseOver(ref));
             Claim claim = shortLease.ledger().claim(ref);
             assertThat(claim).isInstanceOf(Claim.Done.class);
             assertThat(((Claim.Done) claim).earlier()).isInstanceOf(Delivery.OutcomeUnknown.class);

@@ -22,12 +22,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 /** The database stops mid-run: every call fails as UNAVAILABLE without the password, and works again after. */
 class PostgresOutageTest {
@@ -102,18 +102,17 @@ class PostgresOutageTest {
         }
     }
 
-    private static <T> T eventually(Supplier<T> call) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (true) {
-            try {
-                return call.get();
-            } catch (SwitchboardException e) {
-                assertUnavailable(e);
-                assertThat(System.nanoTime()).as("the store works again within 30 s of the restart, last: %s",
-                        e.getMessage()).isLessThan(deadline);
-                Thread.sleep(50);
-            }
-        }
+    /** The first answer of {@code call} once the store works again, within 30 s; every failure before, unavailable. */
+    private static <T> T eventually(Supplier<T> call) {
+        return await("the store works again within 30 s of the restart").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50)).until(() -> {
+                    try {
+                        return Optional.of(call.get());
+                    } catch (SwitchboardException e) {
+                        assertUnavailable(e);
+                        return Optional.<T>empty();
+                    }
+                }, Optional::isPresent).orElseThrow();
     }
 
     private static void assertUnavailable(Throwable thrown) {
