@@ -106,10 +106,15 @@ public final class Reconciler {
                     lifecycle.apply(event(record, current.account(), message, now), StatusChange.Source.READ_BACK);
                     lifecycle.metrics().readBack(current.account(), "status");
                     read++;
-                } else if (findUnknown(record, current.account(), port, now)) {
-                    sent++;
                 } else {
-                    notSent++;
+                    List<Map.Entry<AccountId, Message>> found = matching(record, current.account(), port).stream()
+                            .map(m -> Map.entry(current.account(), m)).toList();
+                    switch (settle(record, found, "read back: " + current.account() + " has no message to "
+                            + record.request().to().e164() + " around " + record.createdAt(), now)) {
+                        case SENT -> sent++;
+                        case NOT_SENT -> notSent++;
+                        default -> throw SwitchboardException.invalid("readBack", found.size() + " messages match");
+                    }
                 }
             } catch (SwitchboardException e) {
                 lifecycle.metrics().readBack(current.account(), "failed");
@@ -196,7 +201,6 @@ public final class Reconciler {
     /** An abandoned reference whose record was still routing: looked for on every account. */
     private DeliveryRecord.Outcome recoverRouting(Router router, DeliveryRecord record, Instant now) {
         String reference = record.key();
-        Optional<String> ref = Optional.of(reference);
         List<Map.Entry<AccountId, Message>> found = new java.util.ArrayList<>();
         for (Map.Entry<AccountId, ProviderConnector> account : accounts.entrySet()) {
             MessagingPort port = account.getValue().messaging().orElse(null);
@@ -205,28 +209,13 @@ public final class Reconciler {
                 matching(record, account.getKey(), port).forEach(m -> found.add(Map.entry(account.getKey(), m)));
             }
         }
-        if (found.size() == 1) {
-            AccountId account = found.get(0).getKey();
-            Message message = found.get(0).getValue();
-            Delivery.Sent sent = new Delivery.Sent(account, message.id(), record.request().from(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), List.of(), ref);
-            lifecycle.records().update(reference, r -> r.routed(sent, now));
-            lifecycle.apply(event(record, account, message, now), StatusChange.Source.READ_BACK);
-            lifecycle.metrics().readBack(account, "found");
-            router.resolveUnknown(reference, sent);
-            return DeliveryRecord.Outcome.SENT;
+        DeliveryRecord.Outcome outcome = settle(record, found, "read back: no account has a message to "
+                + record.request().to().e164() + " around " + record.createdAt()
+                + " (the instance routing it stopped before sending)", now);
+        if (outcome == DeliveryRecord.Outcome.OUTCOME_UNKNOWN) {
+            lifecycle.records().update(reference, r -> r.readBack(now));
         }
-        if (found.isEmpty()) {
-            String why = "read back: no account has a message to " + record.request().to().e164() + " around "
-                    + record.createdAt() + " (the instance routing it stopped before sending)";
-            lifecycle.records().update(reference, r -> r.notAccepted(why, now));
-            router.resolveUnknown(reference, new Delivery.NotSent(Failure.of(FailureKind.UNAVAILABLE, why), List.of(),
-                    ref));
-            return DeliveryRecord.Outcome.NOT_SENT;
-        }
-        lifecycle.records().update(reference, r -> r.readBack(now));
-        found.forEach(f -> lifecycle.metrics().readBack(f.getKey(), "ambiguous"));
-        return DeliveryRecord.Outcome.OUTCOME_UNKNOWN;
+        return outcome;
     }
 
     /**
@@ -245,32 +234,42 @@ public final class Reconciler {
                 .toList();
     }
 
-    /** True when the vendor has the message (now on the record), false when it has none (the record is not sent). */
-    private boolean findUnknown(DeliveryRecord record, AccountId account, MessagingPort port, Instant now) {
-        String to = record.request().to().e164();
-        List<Message> found = matching(record, account, port);
+    /**
+     * Settles a record whose send nobody knows the outcome of, from the messages read-back {@code found} (each with its
+     * account): one makes it sent there (a record still routing first gets that send), and the ledger answers its
+     * client reference with it; none makes it not sent for {@code absent} and frees the reference; several leave it
+     * unknown.
+     */
+    private DeliveryRecord.Outcome settle(DeliveryRecord record, List<Map.Entry<AccountId, Message>> found,
+            String absent, Instant now) {
         Optional<String> reference = record.clientReference();
+        Optional<Router> router = lifecycle.router();
         if (found.size() == 1) {
-            Message message = found.get(0);
+            AccountId account = found.get(0).getKey();
+            Message message = found.get(0).getValue();
+            if (record.outcome() == DeliveryRecord.Outcome.ROUTING) {
+                Delivery.Sent routed = new Delivery.Sent(account, message.id(), record.request().from(),
+                        Optional.empty(), Optional.empty(), Optional.empty(), List.of(), reference);
+                lifecycle.records().update(record.key(), r -> r.routed(routed, now));
+            }
             lifecycle.apply(event(record, account, message, now), StatusChange.Source.READ_BACK);
             lifecycle.metrics().readBack(account, "found");
-            reference.ifPresent(ref -> lifecycle.router().ifPresent(router -> router.resolveUnknown(ref,
-                    new Delivery.Sent(account, message.id(), record.request().from(), Optional.empty(),
-                            Optional.of(message), Optional.empty(), List.of(), reference))));
-            return true;
+            reference.ifPresent(ref -> router.ifPresent(r -> r.resolveUnknown(ref, new Delivery.Sent(account,
+                    message.id(), record.request().from(), Optional.empty(), Optional.of(message), Optional.empty(),
+                    List.of(), reference))));
+            return DeliveryRecord.Outcome.SENT;
         }
         if (found.isEmpty()) {
-            String why = "read back: " + account + " has no message to " + to + " around " + record.createdAt();
-            lifecycle.records().update(record.key(), r -> r.notAccepted(why, now));
-            lifecycle.metrics().readBack(account, "absent");
-            reference.ifPresent(ref -> lifecycle.router().ifPresent(router -> router.resolveUnknown(ref,
-                    new Delivery.NotSent(Failure.of(FailureKind.UNAVAILABLE, why).withAccount(account), List.of(),
-                            reference))));
-            return false;
+            lifecycle.records().update(record.key(), r -> r.notAccepted(absent, now));
+            record.current().ifPresent(c -> lifecycle.metrics().readBack(c.account(), "absent"));
+            reference.ifPresent(ref -> router.ifPresent(r -> r.resolveUnknown(ref, new Delivery.NotSent(
+                    record.current().map(c -> Failure.of(FailureKind.UNAVAILABLE, absent).withAccount(c.account()))
+                            .orElse(Failure.of(FailureKind.UNAVAILABLE, absent)), List.of(), reference))));
+            return DeliveryRecord.Outcome.NOT_SENT;
         }
-        // Several candidates: the vendor cannot tell which one it is; the outcome stays unknown.
-        lifecycle.metrics().readBack(account, "ambiguous");
-        throw SwitchboardException.invalid("readBack", found.size() + " messages match");
+        // Several candidates: the vendors cannot tell which one it is; the outcome stays unknown.
+        found.forEach(f -> lifecycle.metrics().readBack(f.getKey(), "ambiguous"));
+        return DeliveryRecord.Outcome.OUTCOME_UNKNOWN;
     }
 
     private static VendorEvent event(DeliveryRecord record, AccountId account, Message message, Instant now) {
