@@ -2,6 +2,8 @@ package io.switchboard.application;
 
 import io.switchboard.domain.Checks;
 
+import java.util.List;
+
 /**
  * Remembers which client reference was accepted where, so that a retry of the same request (from this or any other
  * instance) sends nothing and gets the earlier {@link Delivery}. In memory now ({@link InMemoryDeliveryLedger}); a
@@ -31,8 +33,8 @@ public interface DeliveryLedger {
      * unknown until {@link #resolve} replaces it; read-back looks for what became of them. A ledger without leases
      * (the in-memory one: its claims end with its process) has none.
      */
-    default java.util.List<String> abandoned(int limit) {
-        return java.util.List.of();
+    default List<String> abandoned(int limit) {
+        return List.of();
     }
 
     /** The answer to {@link #claim}. */

@@ -166,15 +166,15 @@ public final class Router {
         }
         // The record is opened before the reference is claimed: a claim whose instance stops is then never without
         // the record read-back needs to find out where its message went.
-        String opened = message != null && reference.isPresent() ? stores.opened(message) : null;
+        String key = message != null ? stores.opened(message) : null;
         if (reference.isPresent()) {
             SharedStores.Claimed claimed = stores.claim(reference.get());
             if (claimed.unreachable() != null) {
                 // At most once needs the claim: without the ledger nothing is sent, with its own reason.
                 metrics.delivery(country, "not_sent");
                 Delivery notSent = new Delivery.NotSent(claimed.unreachable(), List.of(), reference);
-                if (opened != null) {
-                    stores.routed(opened, notSent);
+                if (key != null) {
+                    stores.routed(key, notSent);
                 }
                 return notSent;
             }
@@ -190,9 +190,7 @@ public final class Router {
             }
         }
         Delivery delivery = null;
-        String key = null;
         try {
-            key = message == null ? null : reference.isPresent() ? opened : stores.opened(message);
             RoutingPolicy bounded = awaitPrices(job, policy);
             delivery = bounded == null
                     ? new Delivery.NotSent(Failure.of(FailureKind.UNAVAILABLE, "the routing deadline of "

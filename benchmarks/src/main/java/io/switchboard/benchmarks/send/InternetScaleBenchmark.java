@@ -2,6 +2,8 @@ package io.switchboard.benchmarks.send;
 
 import io.switchboard.BulkSummary;
 import io.switchboard.Switchboard;
+import io.switchboard.application.Attempt;
+import io.switchboard.application.AttemptOutcome;
 import io.switchboard.domain.PhoneNumber;
 import io.switchboard.domain.SenderPool;
 import io.switchboard.domain.message.MessageRequest;
@@ -16,8 +18,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
 
 /**
  * The facade's bulk send against emulators that answer every request 200 ms late, as a vendor across the internet
@@ -113,7 +117,7 @@ public final class InternetScaleBenchmark {
         final LongAdder completed = new LongAdder();
         final List<String> timeline = new ArrayList<>();
         /** Attempts that did not end accepted, by vendor, outcome and failure kind. */
-        final Map<String, LongAdder> attempts = new java.util.concurrent.ConcurrentSkipListMap<>();
+        final Map<String, LongAdder> attempts = new ConcurrentSkipListMap<>();
         Map<String, Long> before;
         Map<String, Long> after;
         BulkSummary summary;
@@ -153,7 +157,7 @@ public final class InternetScaleBenchmark {
                     + "%.0f MB |%n", peakHeap / 1e6, heapAfterGc / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
             System.out.println("| attempts not accepted (vendor, outcome, failure) | " + (attempts.isEmpty() ? "none"
                     : attempts.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue().sum())
-                            .collect(java.util.stream.Collectors.joining(", "))) + " |");
+                            .collect(Collectors.joining(", "))) + " |");
             System.out.println();
             System.out.println("per second: " + String.join(", ", timeline));
         }
@@ -217,11 +221,11 @@ public final class InternetScaleBenchmark {
         long start = System.nanoTime();
         into.summary = facade.messages().sendAll(requests, concurrency, (i, d) -> {
             into.completed.increment();
-            for (io.switchboard.application.Attempt a : d.attempts()) {
-                if (a.outcome() != io.switchboard.application.AttemptOutcome.ACCEPTED) {
+            for (Attempt a : d.attempts()) {
+                if (a.outcome() != AttemptOutcome.ACCEPTED) {
                     into.attempts.computeIfAbsent(a.account().vendor().name() + " " + a.outcome()
                             + a.failure().map(f -> " " + f.kind() + (a.outcome()
-                                    == io.switchboard.application.AttemptOutcome.OUTCOME_UNKNOWN
+                                    == AttemptOutcome.OUTCOME_UNKNOWN
                                     ? " (" + f.message().replaceAll("[0-9]+", "#").substring(0,
                                             Math.min(60, f.message().length())) + ")" : "")).orElse(""),
                             k -> new LongAdder()).increment();
